@@ -1,0 +1,55 @@
+# Two commands do everything: `make lab` and `make test`.
+# Both create .venv when it is missing and reinstall when pyproject.toml changed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.medialit-installed
+FIRST_LESSON := notebooks/00_start_here.ipynb
+# Lessons write their progress here during tests, never into the user's home.
+TEST_HOME := $(CURDIR)/.test-home
+
+.PHONY: help install lab test test-py test-notebooks lint bench clean
+
+help:
+	@echo "make lab    - set up .venv and open JupyterLab on the first lesson"
+	@echo "make test   - set up .venv and run every test and notebook"
+	@echo "make bench  - speed and accuracy benchmarks (reads ../shared where present)"
+	@echo "make clean  - remove .venv, caches and build files"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+	  { echo "medialit needs Python 3.10 or newer; set PYTHON=python3.x"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[lab,test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab $(FIRST_LESSON)
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+test: $(STAMP) lint
+	rm -rf $(TEST_HOME)
+	MEDIALIT_HOME=$(TEST_HOME) MPLBACKEND=Agg $(PY) -m pytest tests notebooks \
+	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=120
+
+test-py: $(STAMP)
+	MEDIALIT_HOME=$(TEST_HOME) MPLBACKEND=Agg $(PY) -m pytest tests
+
+test-notebooks: $(STAMP)
+	rm -rf $(TEST_HOME)
+	MEDIALIT_HOME=$(TEST_HOME) MPLBACKEND=Agg $(PY) -m pytest notebooks \
+	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+bench: $(STAMP)
+	$(PY) benchmarks/speed.py
+	$(PY) benchmarks/eval_attribution.py
+
+clean:
+	rm -rf $(VENV) $(TEST_HOME) build dist .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

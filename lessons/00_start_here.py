@@ -1,0 +1,83 @@
+# %% [markdown]
+# # Start here: reading the news like a fact-checker
+#
+# Welcome! In these lessons you work through one real news story, step by step:
+# **"ISIS fighters calling in sick?"** It was written by *U.S. News & World Report* in
+# September 2016, and then republished by *AOL*, with photo galleries and sign-up boxes
+# around it.
+#
+# You will learn to ask three questions about any news text:
+#
+# 1. **Who is behind the information?**
+# 2. **What is the evidence?**
+# 3. **What do other sources say?**
+#
+# ## How to use a notebook
+#
+# A notebook is made of *cells*. Grey boxes hold code. To run a cell, click it and press
+# **Shift + Enter**. The answer appears under the cell. Run the cells from top to bottom.
+# If something looks wrong, choose *Kernel → Restart Kernel and Run All Cells*. Your
+# answers to exercises are saved as you give them, so a restart never loses them.
+#
+# ## The lessons
+#
+# | Lesson | What you will do |
+# |---|---|
+# | [0. Start here](00_start_here.ipynb) | Meet the article and the page around it |
+# | [1. Page or story?](01_page_or_story.ipynb) | Tell the story from the clutter around it |
+# | [2. Hedges](02_hedges.ipynb) | Spot words like "reportedly" and what they signal |
+# | [3. Who says so?](03_who_says_so.ipynb) | Trace each claim back to its source |
+# | [4. State media](04_state_media.ipynb) | Find out who runs a news outlet |
+# | [5. Is it confirmed?](05_is_it_confirmed.ipynb) | Check the evidence and the pictures |
+# | [6. Your own article](06_your_own_article.ipynb) | Use every tool on a text you bring |
+
+# %% [markdown]
+# ## Load the article
+#
+# The first code cell loads the `medialit` helper library and the article.
+
+# %%
+import medialit as ml
+
+article = ml.load_article()
+article
+
+# %% [markdown]
+# The article has a headline, a publisher and a date. These facts are called *metadata*.
+
+# %%
+dict(article.metadata)
+
+# %% [markdown]
+# ## The story and the page around it
+#
+# A web page holds more than the story. Below, the **story** has a blue bar on the left.
+# Everything else is *page clutter*: photo galleries, captions, buttons and sign-up boxes.
+# It is dimmed and labelled. Hover over a line to see why it was sorted that way.
+
+# %%
+ml.page_view(article)
+
+# %% [markdown]
+# Here is the same page as a table. Each line of the page is one row. The `kind` column
+# says what the line is, and the `rule` column says why.
+
+# %%
+article.blocks[["kind", "rule", "text"]].head(12)
+
+# %% [markdown]
+# How many lines of each kind does the page have?
+
+# %%
+article.blocks["kind"].value_counts()
+
+# %% [markdown]
+# ## Key points
+#
+# - A news page mixes the story with things the website added around it.
+# - Only the story's paragraphs are the journalist's work. Galleries and boxes come from the website.
+#
+# **Think about it:** Before the next lesson, look at the photo galleries. Do they show the
+# place and the time the story is about?
+#
+# ➡️ Next: [Lesson 1: Page or story?](01_page_or_story.ipynb)

@@ -1,0 +1,18 @@
+"""Shared fixtures: the seed article is loaded once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+import medialit as ml
+
+
+@pytest.fixture(scope="session")
+def seed() -> ml.Article:
+    return ml.load_article()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Progress files and settings go to a temporary folder, never the user's home."""
+    monkeypatch.setenv("MEDIALIT_HOME", str(tmp_path_factory.mktemp("home")))
