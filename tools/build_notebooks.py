@@ -37,7 +37,11 @@ _CELL_RE = re.compile(r"^# %%(?P<md> \[markdown\])?(?: tags=(?P<tags>\[.*\]))?\s
 def parse(source: str) -> nbformat.NotebookNode:
     """Turn a percent-format script into a notebook (no outputs yet)."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     cells: list[tuple[bool, list[str], list[str]]] = []
     for line in source.splitlines():
@@ -69,8 +73,9 @@ def build(name: str, *, execute: bool = True) -> Path:
         os.environ.setdefault("MPLBACKEND", "Agg")
         # Building must not write into the author's own progress file.
         os.environ["MEDIALIT_HOME"] = tempfile.mkdtemp(prefix="medialit-build-")
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+        ).execute()
     out = NOTEBOOKS / f"{name}.ipynb"
     nbformat.write(nb, out)
     return out
