@@ -15,9 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import pandas as pd
-
 from . import errors
+from ._lazy import pd
 from .resources import data_path
 from .segmentation import STORY_KINDS, Block, Sentence, segment, sentences_of
 
