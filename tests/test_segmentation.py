@@ -163,3 +163,18 @@ def test_seed_sentences_keep_names_and_quotes_whole(seed):
     assert '"Obviously, they didn\'t."' in sentences
     for row in seed.sentences.itertuples():
         assert seed.text[row.start : row.end] == row.text
+
+
+def test_page_pattern_file_is_well_formed():
+    from medialit.segmentation import page_patterns
+
+    patterns = page_patterns()
+    assert len({p.id for p in patterns}) == len(patterns)
+    for p in patterns:
+        assert p.kind in BLOCK_KINDS and p.kind not in {"story", "headline"}
+        assert p.rule
+        if not p.case_sensitive:
+            # matched against the lower-cased line, so capitals could never match
+            assert p.regex.pattern == p.regex.pattern.lower(), p.id
+        if p.tail_only:
+            assert p.regex.pattern.endswith("$"), p.id

@@ -97,21 +97,39 @@ class _Pattern(NamedTuple):
     kind: str
     regex: re.Pattern[str]
     rule: str
+    case_sensitive: bool
+    tail_only: bool
 
 
 # --------------------------------------------------------------------------- data
 
 
+_TAIL_CHARS = 120
+
+
 @cache
 def page_patterns() -> tuple[_Pattern, ...]:
-    """Load the clutter patterns from ``data/lexicons/page_patterns.csv`` (cached)."""
+    """Load the clutter patterns from ``data/lexicons/page_patterns.csv`` (cached).
+
+    For speed, a pattern that is not case-sensitive is written in lower case and
+    matched against the lower-cased line (Python's IGNORECASE search is several
+    times slower), and a pattern with ``match_on=tail`` (one that ends with ``$``)
+    only reads the last characters of the line.
+    """
     with data_path("lexicons", "page_patterns.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     patterns = []
     for row in rows:
-        flags = 0 if row["case_sensitive"].strip().lower() == "true" else re.IGNORECASE
+        case_sensitive = row["case_sensitive"].strip().lower() == "true"
         patterns.append(
-            _Pattern(row["id"], row["kind"], re.compile(row["pattern"], flags), row["rule"])
+            _Pattern(
+                row["id"],
+                row["kind"],
+                re.compile(row["pattern"]),
+                row["rule"],
+                case_sensitive,
+                row["match_on"] == "tail",
+            )
         )
     return tuple(patterns)
 
@@ -156,8 +174,12 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _match_pattern(line: str) -> _Pattern | None:
+    lower = line.lower()
     for pattern in page_patterns():
-        if pattern.regex.search(line):
+        subject = line if pattern.case_sensitive else lower
+        if pattern.tail_only:
+            subject = subject[-_TAIL_CHARS:]
+        if pattern.regex.search(subject):
             return pattern
     return None
 
