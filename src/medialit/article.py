@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -24,6 +24,7 @@ DEFAULT_ARTICLE = "isis-fighters-calling-in-sick"
 """The seed article of the lessons: "ISIS fighters calling in sick?" (U.S. News, via AOL)."""
 
 SCOPES = ("story", "page")
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -52,8 +53,13 @@ class Article:
         title: str | None = None,
         metadata: Mapping[str, Any] | None = None,
         name: str | None = None,
+        main_text: Collection[str] | None = None,
     ) -> Article:
-        """Build an article from a string; ``text`` is kept exactly as given."""
+        """Build an article from a string; ``text`` is kept exactly as given.
+
+        ``main_text`` (rarely needed) lists lines known to be the story, for example
+        from an HTML extractor; other lines are then treated as page clutter.
+        """
         if not isinstance(text, str):
             raise errors.ArticleError(
                 f"The article text must be a string, not {type(text).__name__}. "
@@ -63,7 +69,7 @@ class Article:
             raise errors.empty_text()
         meta = dict(metadata or {})
         headline = title or meta.get("headline")
-        blocks = segment(text, title=headline)
+        blocks = segment(text, title=headline, main_text=main_text)
         if title is None:
             title = headline or next((b.text for b in blocks if b.kind == "headline"), None)
         return cls(
@@ -173,6 +179,13 @@ def load_article(
 
 def _from_file(path: Path, *, encoding: str | None, name: str, metadata: dict[str, Any]) -> Article:
     text = read_text_file(path, encoding=encoding)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .webpage import parse_html
+
+        page_text, page_meta, main_text = parse_html(text)
+        return Article.from_text(
+            page_text, metadata={**page_meta, **metadata}, name=name, main_text=main_text
+        )
     return Article.from_text(text, metadata=metadata, name=name)
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -47,6 +47,7 @@ STORY_KINDS: frozenset[str] = frozenset({"headline", "story"})
 
 # Rules that are not patterns, in the words a learner reads.
 RULE_HEADLINE = "the first line of the page, short and not a full sentence: the headline"
+RULE_HEADLINE_TITLE = "the line that repeats the article's title: the headline"
 RULE_STORY = "running text: full sentences between the headline and the copyright line"
 RULE_SUBHEADING = "a short heading between two story paragraphs: part of the story"
 RULE_TEASER = (
@@ -57,6 +58,11 @@ RULE_GALLERY_TITLE = "the title of a picture gallery: it names the photo set, no
 RULE_GALLERY_CAPTION = (
     "a caption inside a picture gallery (the lines after the photo counter); "
     "it describes one photo, not the story"
+)
+RULE_MAIN_TEXT = "part of the page's main text, as found by the trafilatura extraction tool"
+RULE_NOT_MAIN = (
+    "outside the page's main text (found by the trafilatura extraction tool): "
+    "a menu, link, button or box of the web page"
 )
 RULE_INTRO = "a short line that ends with a colon and leads into a gallery or link, not the story"
 
@@ -196,10 +202,20 @@ def _looks_like_headline(line: str) -> bool:
 # --------------------------------------------------------------------------- blocks
 
 
-def segment(text: str, *, title: str | None = None) -> tuple[Block, ...]:
+def normalise_line(line: str) -> str:
+    """A line with white space folded and case removed, for comparing page texts."""
+    return " ".join(line.split()).casefold()
+
+
+def segment(
+    text: str, *, title: str | None = None, main_text: Collection[str] | None = None
+) -> tuple[Block, ...]:
     """Split ``text`` into blocks, one per non-blank line, each with a kind and a rule.
 
-    ``title``, when given, marks the line equal to it as the headline.
+    ``title``, when given, marks the line equal to it as the headline. ``main_text``,
+    when given, holds the (normalised, see :func:`normalise_line`) lines that an
+    extractor found to be the article's main text: those lines are the story and
+    the other unclassified lines are page clutter.
     """
     lines = _lines(text)
     kinds: list[str | None] = [None] * len(lines)
@@ -234,12 +250,32 @@ def segment(text: str, *, title: str | None = None) -> tuple[Block, ...]:
             j += 1
 
     # 3. Headline.
+    # With a known title, the line that repeats it is the headline (a saved web page
+    # starts with its menu); without one, a short first line is.
+    wanted = normalise_line(title) if title else None
     for i, line in enumerate(lines):
-        if kinds[i] is None and (
-            (title is not None and line.text == title.strip())
-            or (i == 0 and _looks_like_headline(line.text))
-        ):
-            mark(i, "headline", RULE_HEADLINE)
+        if kinds[i] is not None:
+            continue
+        if wanted is not None and normalise_line(line.text) == wanted:
+            mark(i, "headline", RULE_HEADLINE_TITLE)
+            break
+    if (
+        "headline" not in kinds
+        and lines
+        and kinds[0] is None
+        and _looks_like_headline(lines[0].text)
+    ):
+        mark(0, "headline", RULE_HEADLINE)
+
+    # 3b. Lines an HTML extractor found to be the main text (see webpage.py).
+    if main_text is not None:
+        for i, line in enumerate(lines):
+            if kinds[i] is not None:
+                continue
+            if normalise_line(line.text) in main_text:
+                mark(i, "story", RULE_MAIN_TEXT)
+            else:
+                mark(i, "page_chrome" if _is_title_like(line.text) else "promo", RULE_NOT_MAIN)
 
     # 4. After the copyright line that closes a story, nothing is story any more.
     seen_story_text = False
