@@ -9,6 +9,9 @@ Each lesson is a plain Python file in "percent" format, easy to review in a diff
     # %% tags=["nbval-ignore-output"]
     article = ml.load_article()
 
+Cell metadata is written as ``key=JSON`` pairs without spaces inside the JSON, e.g.
+``# %% nbgrader={"grade_id":"hedges-count","solution":true,"grade":false,"schema_version":3}``.
+
 This script turns ``lessons/NAME.py`` into ``notebooks/NAME.ipynb`` and executes it
 (so the stored outputs that nbval compares are fresh). Usage::
 
@@ -31,7 +34,8 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "lessons"
 NOTEBOOKS = ROOT / "notebooks"
-_CELL_RE = re.compile(r"^# %%(?P<md> \[markdown\])?(?: tags=(?P<tags>\[.*\]))?\s*$")
+_CELL_RE = re.compile(r"^# %%(?P<md> \[markdown\])?(?P<meta>(?: \w+=\S+)*)\s*$")
+_META_RE = re.compile(r" (\w+)=(\S+)")
 
 
 def parse(source: str) -> nbformat.NotebookNode:
@@ -43,15 +47,15 @@ def parse(source: str) -> nbformat.NotebookNode:
         "language": "python",
     }
     nb.metadata["language_info"] = {"name": "python"}
-    cells: list[tuple[bool, list[str], list[str]]] = []
+    cells: list[tuple[bool, dict, list[str]]] = []
     for line in source.splitlines():
         match = _CELL_RE.match(line)
         if match:
-            tags = json.loads(match.group("tags")) if match.group("tags") else []
-            cells.append((bool(match.group("md")), tags, []))
+            meta = {k: json.loads(v) for k, v in _META_RE.findall(match.group("meta"))}
+            cells.append((bool(match.group("md")), meta, []))
         elif cells:
             cells[-1][2].append(line)
-    for is_md, tags, body in cells:
+    for is_md, meta, body in cells:
         while body and not body[-1].strip():
             body.pop()
         if is_md:
@@ -59,8 +63,7 @@ def parse(source: str) -> nbformat.NotebookNode:
             cell = nbformat.v4.new_markdown_cell(text)
         else:
             cell = nbformat.v4.new_code_cell("\n".join(body))
-        if tags:
-            cell.metadata["tags"] = tags
+        cell.metadata.update(meta)
         nb.cells.append(cell)
     for index, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{index:02d}"
