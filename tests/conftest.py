@@ -16,3 +16,6 @@ def seed() -> ml.Article:
 def _isolated_home(tmp_path_factory, monkeypatch):
     """Progress files and settings go to a temporary folder, never the user's home."""
     monkeypatch.setenv("MEDIALIT_HOME", str(tmp_path_factory.mktemp("home")))
+    # MEDIALIT_PROGRESS wins over MEDIALIT_HOME: never let a developer's own file leak in.
+    monkeypatch.delenv("MEDIALIT_PROGRESS", raising=False)
+    monkeypatch.delenv("MEDIALIT_STUDENT", raising=False)
