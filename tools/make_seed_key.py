@@ -226,7 +226,7 @@ P3 = "In this case the reports align with what others have observed on the groun
 P3B = "Deserters from al-Shirqat have reportedly been boiled alive"
 
 HEDGES = [
-    {**at("ISIS fighters calling in sick?"), "category": "epistemic",
+    {**at("ISIS fighters calling in sick?"), "category": "question_headline",
      "explanation": "A question headline. The question mark lets the page put the idea in your "
                     "head without saying it is true: it has promised nothing."},
     {**at("reports have surfaced", P1), "category": "reportive",

@@ -35,7 +35,7 @@ FORMAT_VERSION = 1
 
 # The vocabularies below are the key format itself (what an exercise can ask),
 # not word lists, so they live here next to the checks that enforce them.
-HEDGE_CATEGORIES: tuple[str, ...] = ("reportive", "epistemic", "vague_source")
+HEDGE_CATEGORIES: tuple[str, ...] = ("reportive", "epistemic", "vague_source", "question_headline")
 SOURCE_KINDS: tuple[str, ...] = (
     "named_person",
     "named_organization",
