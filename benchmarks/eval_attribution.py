@@ -1,0 +1,194 @@
+"""Measure ``medialit.find_attributions`` against the PolNeAR dev split (brat standoff).
+
+Usage::
+
+    .venv/bin/python benchmarks/eval_attribution.py [BRAT_DIR] [--show CUE] [--top N]
+
+``BRAT_DIR`` defaults to ``../shared/polnear-dev`` next to the repository (it holds
+``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``). When an article has
+several annotators, the first annotation file in sorted order is the gold.
+
+What is scored
+--------------
+Two labels: ``Cue`` (gold ``T ... Cue`` lines against the predicted ``cue_start,
+cue_end``) and ``Source`` (gold ``T ... Source`` lines against ``source_start,
+source_end`` of rows that have a source). Each article runs through
+``find_attributions(Article.from_text(text), scope="page")`` so that page
+segmentation hides no text.
+
+A gold span with pieces (``START END;START END``) counts from its first start to
+its last end.
+
+- **Exact match**: a predicted span matches a gold span of the same label when
+  both start and end are equal.
+- **Overlap match**: a predicted span matches a gold span of the same label when
+  they share at least one character.
+
+Matching is one-to-one and greedy: predictions are taken in document order and
+each takes the unmatched gold span it overlaps most (ties: the earliest); a gold
+span is matched at most once. Precision = matched predictions / predictions,
+recall = matched gold spans / gold spans, F1 = their harmonic mean.
+
+The script also prints the most frequent missed gold cues and false-alarm cues
+(lower-cased text) and the detector's speed in words per second (words =
+whitespace-separated tokens of the texts; time = ``find_attributions`` only, the
+``Article`` is built before the clock starts; the best of ``--repeat`` runs).
+
+The PolNeAR texts are their publishers' copyright: this script reads them where
+they are and never copies them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from medialit.article import Article  # noqa: E402
+from medialit.attribution import find_attributions  # noqa: E402
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "polnear-dev"
+LABELS = ("Cue", "Source")
+
+
+class Doc(NamedTuple):
+    name: str
+    text: str
+    gold: dict[str, list[tuple[int, int]]]  # label -> spans
+
+
+def load_brat(folder: Path) -> list[Doc]:
+    """Read every article and its first (sorted) annotation file."""
+    chosen: dict[str, Path] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    docs = []
+    for name, ann in sorted(chosen.items()):
+        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        gold: dict[str, list[tuple[int, int]]] = {label: [] for label in LABELS}
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("T"):
+                continue
+            _, middle, _ = line.split("\t", 2)
+            label, pieces = middle.split(" ", 1)
+            if label in gold:
+                bounds = [tuple(map(int, p.split())) for p in pieces.split(";")]
+                gold[label].append((bounds[0][0], bounds[-1][1]))
+        docs.append(Doc(name, text, {k: sorted(v) for k, v in gold.items()}))
+    return docs
+
+
+def match(
+    pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]], *, exact: bool
+) -> tuple[int, list[bool], list[bool]]:
+    """Greedy one-to-one matching; returns (matches, pred matched?, gold matched?)."""
+    gold_used = [False] * len(gold)
+    pred_used = [False] * len(pred)
+    for i, (ps, pe) in enumerate(sorted(pred)):
+        best, best_overlap = None, 0
+        for j, (gs, ge) in enumerate(gold):
+            if gold_used[j]:
+                continue
+            if exact:
+                if (gs, ge) == (ps, pe):
+                    best = j
+                    break
+                continue
+            overlap = min(pe, ge) - max(ps, gs)
+            if overlap > best_overlap:
+                best, best_overlap = j, overlap
+        if best is not None:
+            gold_used[best] = True
+            pred_used[i] = True
+    return sum(gold_used), pred_used, gold_used
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("brat_dir", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--top", type=int, default=25, help="how many missed/false cues to list")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs (the best one counts)")
+    parser.add_argument(
+        "--show",
+        default=None,
+        help="print the context of misses and false alarms for this cue text",
+    )
+    args = parser.parse_args(argv)
+    if not (args.brat_dir / "attributions").is_dir():
+        print(f"No brat folder at {args.brat_dir} (expected attributions/ and text/ inside).")
+        return 2
+
+    docs = load_brat(args.brat_dir)
+    articles = [Article.from_text(d.text) for d in docs]
+    words = sum(len(d.text.split()) for d in docs)
+    find_attributions(articles[0], scope="page")  # load the lexicons before timing
+    elapsed = float("inf")
+    for _ in range(args.repeat):  # the best of a few runs: other processes add noise
+        t0 = time.perf_counter()
+        tables = [find_attributions(a, scope="page") for a in articles]
+        elapsed = min(elapsed, time.perf_counter() - t0)
+
+    counts = {(label, mode): [0, 0, 0] for label in LABELS for mode in ("exact", "overlap")}
+    missed: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    for doc, table in zip(docs, tables, strict=True):
+        pred = {
+            "Cue": list(zip(table.cue_start, table.cue_end, strict=True)),
+            "Source": [
+                (s, e) for s, e in zip(table.source_start, table.source_end, strict=True) if s >= 0
+            ],
+        }
+        for label in LABELS:
+            p, g = [(int(a), int(b)) for a, b in pred[label]], doc.gold[label]
+            for mode in ("exact", "overlap"):
+                tp, pred_ok, gold_ok = match(p, g, exact=mode == "exact")
+                c = counts[(label, mode)]
+                c[0] += tp
+                c[1] += len(p)
+                c[2] += len(g)
+                if label == "Cue" and mode == "overlap":
+                    for (s, e), ok in zip(g, gold_ok, strict=True):
+                        if not ok:
+                            missed[doc.text[s:e].lower()] += 1
+                            _show(args.show, "MISS", doc, s, e)
+                    for (s, e), ok in zip(sorted(p), pred_ok, strict=True):
+                        if not ok:
+                            false[doc.text[s:e].lower()] += 1
+                            _show(args.show, "FALSE", doc, s, e)
+
+    print(f"PolNeAR dev: {len(docs)} articles, {words} words, scope='page'")
+    print(f"{'label':8} {'match':8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}")
+    for (label, mode), (tp, n_pred, n_gold) in counts.items():
+        p, r, f = prf(tp, n_pred, n_gold)
+        print(f"{label:8} {mode:8} {p:6.3f} {r:6.3f} {f:6.3f} {tp:6d} {n_pred:6d} {n_gold:6d}")
+    print(f"speed: {words / elapsed:,.0f} words/s ({elapsed:.3f} s for find_attributions)")
+    print(f"\nMost frequent missed gold cues (overlap):\n  {_top(missed, args.top)}")
+    print(f"\nMost frequent false-alarm cues (overlap):\n  {_top(false, args.top)}")
+    return 0
+
+
+def _top(counter: Counter[str], n: int) -> str:
+    return "\n  ".join(f"{count:4d}  {text!r}" for text, count in counter.most_common(n))
+
+
+def _show(cue: str | None, what: str, doc: Doc, s: int, e: int) -> None:
+    if cue is not None and doc.text[s:e].lower() == cue.lower():
+        context = doc.text[max(0, s - 110) : s] + "[[" + doc.text[s:e] + "]]" + doc.text[e : e + 70]
+        print(f"{what:5} {doc.name[:28]:28} {context!r}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
