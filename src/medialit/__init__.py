@@ -35,6 +35,7 @@ _LAZY: dict[str, str] = {
     "source_chain": "chain",
     "analyze": "analysis",
     "highlight": "render",
+    "render_findings": "render",
     "plot_page_composition": "plots",
     "plot_hedges": "plots",
     "plot_sources": "plots",
@@ -82,6 +83,7 @@ __all__ = [
     "plot_page_composition",
     "plot_source_chain",
     "plot_sources",
+    "render_findings",
     "source_chain",
 ]
 
@@ -109,4 +111,4 @@ if TYPE_CHECKING:
     from .keys import load_key
     from .outlets import find_outlets, load_outlets, outlet_card
     from .plots import plot_hedges, plot_page_composition, plot_source_chain, plot_sources
-    from .render import highlight
+    from .render import highlight, render_findings
