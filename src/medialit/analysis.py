@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ._frames import records_frame
 from ._lazy import pd
 from .article import Article
 from .attribution import find_attributions
-from .hedges import find_hedges
-from .outlets import find_outlets
+from .hedges import Hedge, hedge_records
+from .outlets import OutletMention, outlet_records
 
 FINDING_KINDS: tuple[str, ...] = ("hedge", "source", "cue", "quote", "outlet")
 """Kinds of rows in the findings table."""
@@ -46,31 +47,36 @@ def _has_span(start: object, end: object) -> bool:
     return not pd.isna(start) and not pd.isna(end) and int(start) >= 0 and int(end) > int(start)
 
 
-def _hedge_rows(table: pd.DataFrame) -> list[Finding]:
+_DTYPES = {
+    "kind": "object",
+    "start": "int64",
+    "end": "int64",
+    "text": "object",
+    "label": "object",
+    "state_affiliated": "boolean",
+    "explanation": "object",
+    "group": "Int64",
+}
+
+
+def _hedge_rows(hedges: list[Hedge]) -> list[Finding]:
     return [
-        Finding("hedge", int(r.start), int(r.end), r.text, r.category, None, r.explanation, None)
-        for r in table.itertuples(index=False)
+        Finding("hedge", h.start, h.end, h.text, h.category, None, h.explanation, None)
+        for h in hedges
     ]
 
 
-def _outlet_rows(table: pd.DataFrame) -> list[Finding]:
+def _outlet_rows(outlets: list[OutletMention]) -> list[Finding]:
     return [
         Finding(
-            "outlet",
-            int(r.start),
-            int(r.end),
-            r.text,
-            r.typology,
-            bool(r.state_affiliated),
-            r.explanation,
-            None,
+            "outlet", o.start, o.end, o.text, o.typology, o.state_affiliated, o.explanation, None
         )
-        for r in table.itertuples(index=False)
+        for o in outlets
     ]
 
 
 def _attribution_rows(
-    article: Article, table: pd.DataFrame, outlets: pd.DataFrame
+    article: Article, table: pd.DataFrame, outlets: list[OutletMention]
 ) -> list[Finding]:
     """An attribution becomes up to three rows: its source, its cue and (if quoted) its quote."""
     text = article.text
@@ -116,12 +122,10 @@ def _attribution_rows(
     return rows
 
 
-def _state_affiliation(outlets: pd.DataFrame, start: int, end: int) -> bool | None:
+def _state_affiliation(outlets: list[OutletMention], start: int, end: int) -> bool | None:
     """Is an outlet named inside this source span state-affiliated? None if no outlet."""
-    inside = outlets[(outlets.start >= start) & (outlets.end <= end)]
-    if inside.empty:
-        return None
-    return bool(inside.state_affiliated.any())
+    inside = [o.state_affiliated for o in outlets if start <= o.start and o.end <= end]
+    return any(inside) if inside else None
 
 
 def analyze(article: Article, *, scope: str = "story") -> pd.DataFrame:
@@ -131,24 +135,12 @@ def analyze(article: Article, *, scope: str = "story") -> pd.DataFrame:
     every block, captions and boxes included.
     """
     article.spans(scope)  # validates the scope before any work
-    outlets = find_outlets(article, scope=scope)
+    outlets = outlet_records(article, scope=scope)
     findings = (
-        _hedge_rows(find_hedges(article, scope=scope))
+        _hedge_rows(hedge_records(article, scope=scope))
         + _attribution_rows(article, find_attributions(article, scope=scope), outlets)
         + _outlet_rows(outlets)
     )
     order = {kind: i for i, kind in enumerate(FINDING_KINDS)}
     findings.sort(key=lambda f: (f.start, -f.end, order[f.kind]))
-    table = pd.DataFrame(findings, columns=list(COLUMNS))
-    return table.astype(
-        {
-            "kind": "object",
-            "start": "int64",
-            "end": "int64",
-            "text": "object",
-            "label": "object",
-            "state_affiliated": "boolean",
-            "explanation": "object",
-            "group": "Int64",
-        }
-    )
+    return records_frame(findings, COLUMNS, _DTYPES)

@@ -60,6 +60,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from ._frames import records_frame
 from ._lazy import pd
 from .article import Article
 from .resources import data_path
@@ -487,20 +488,20 @@ def _scan(
     ]
 
 
+_DTYPES = {
+    "start": "int64",
+    "end": "int64",
+    "text": "object",
+    "category": "object",
+    "cue": "object",
+    "rule": "object",
+    "explanation": "object",
+    "sentence": "Int64",
+}
+
+
 def _to_frame(hedges: Sequence[Hedge]) -> pd.DataFrame:
-    table = pd.DataFrame(hedges, columns=list(COLUMNS))
-    return table.astype(
-        {
-            "start": "int64",
-            "end": "int64",
-            "text": "object",
-            "category": "object",
-            "cue": "object",
-            "rule": "object",
-            "explanation": "object",
-            "sentence": "Int64",
-        }
-    )
+    return records_frame(hedges, COLUMNS, _DTYPES)
 
 
 def _with_sentences(hedges: list[Hedge], article: Article) -> list[Hedge]:
@@ -533,6 +534,16 @@ def find_hedges(
     >>> "reportedly" in set(table.text)
     True
     """
+    return _to_frame(hedge_records(article, scope=scope, categories=categories))
+
+
+def hedge_records(
+    article: Article | str,
+    *,
+    scope: str = "story",
+    categories: Iterable[str] | None = None,
+) -> list[Hedge]:
+    """The rows of :func:`find_hedges` as small records (no DataFrame), for ``analyze``."""
     if isinstance(article, str):
         article = Article.from_text(article)
     if not isinstance(article, Article):
@@ -544,7 +555,7 @@ def find_hedges(
     spans = article.spans(scope)
     headlines = [(b.start, b.end) for b in article.block_records if b.kind == "headline"]
     hedges = [h for h in _scan(article.text, spans, headlines=headlines) if h.category in wanted]
-    return _to_frame(_with_sentences(hedges, article))
+    return _with_sentences(hedges, article)
 
 
 def _wanted(categories: Iterable[str] | None) -> frozenset[str]:

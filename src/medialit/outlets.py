@@ -30,8 +30,8 @@ from functools import cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-import pandas as pd
-
+from ._frames import records_frame
+from ._lazy import pd
 from .errors import MedialitError
 from .resources import data_path
 
@@ -120,7 +120,7 @@ class Typology(NamedTuple):
     source: str
 
 
-class _Finding(NamedTuple):
+class OutletMention(NamedTuple):
     start: int
     end: int
     text: str
@@ -364,6 +364,11 @@ def find_outlets(article: Any, *, scope: str = "story") -> pd.DataFrame:
     ``start, end, text, outlet_id, name, country, typology, state_affiliated,
     explanation``; ``text == article.text[start:end]`` always.
     """
+    return records_frame(outlet_records(article, scope=scope), FINDING_COLUMNS, _FINDING_DTYPES)
+
+
+def outlet_records(article: Any, *, scope: str = "story") -> list[OutletMention]:
+    """The rows of :func:`find_outlets` as small records (no DataFrame), for ``analyze``."""
     if isinstance(article, str):
         from .article import Article
 
@@ -380,7 +385,7 @@ def find_outlets(article: Any, *, scope: str = "story") -> pd.DataFrame:
         row = records[outlet_id]
         cue = text[start:end]
         findings.append(
-            _Finding(
+            OutletMention(
                 start,
                 end,
                 cue,
@@ -392,7 +397,7 @@ def find_outlets(article: Any, *, scope: str = "story") -> pd.DataFrame:
                 _describe(row, cue),
             )
         )
-    return pd.DataFrame(findings, columns=list(FINDING_COLUMNS)).astype(_FINDING_DTYPES)
+    return findings
 
 
 @cache
