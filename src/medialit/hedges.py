@@ -450,7 +450,9 @@ def _longest_first(candidates: Sequence[_Candidate]) -> list[_Candidate]:
 
 
 def _explain(text: str, rule: _Rule) -> str:
-    return f'"{text}": {rule.explanation}'
+    # The phrase itself is shown beside the explanation by every renderer, so the
+    # explanation does not repeat it.
+    return rule.explanation
 
 
 def _scan(
