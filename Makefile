@@ -9,12 +9,14 @@ FIRST_LESSON := notebooks/00_start_here.ipynb
 # Lessons write their progress here during tests, never into the user's home.
 TEST_HOME := $(CURDIR)/.test-home
 
-.PHONY: help install lab test test-py test-notebooks lint bench clean
+.PHONY: help install lab test test-py test-notebooks lint bench release test-browser clean
 
 help:
 	@echo "make lab    - set up .venv and open JupyterLab on the first lesson"
 	@echo "make test   - set up .venv and run every test and notebook"
 	@echo "make bench  - speed and accuracy benchmarks (reads ../shared where present)"
+	@echo "make test-browser - open every lesson in JupyterLab with headless Chromium"
+	@echo "make release - write student versions of the lessons into release/"
 	@echo "make clean  - remove .venv, caches and build files"
 
 $(STAMP): pyproject.toml
@@ -46,9 +48,15 @@ test-notebooks: $(STAMP)
 	MEDIALIT_HOME=$(TEST_HOME) MPLBACKEND=Agg $(PY) -m pytest notebooks \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
+test-browser: $(STAMP)
+	$(PY) -m pytest tests/browser
+
 bench: $(STAMP)
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/eval_attribution.py
+
+release: $(STAMP)
+	$(VENV)/bin/medialit release --out release
 
 clean:
 	rm -rf $(VENV) $(TEST_HOME) build dist .pytest_cache .ruff_cache .hypothesis

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import __version__
+from . import release as _release
 from .errors import MedialitError
 
 EXIT_OK = 0
@@ -122,6 +123,15 @@ COMMANDS: tuple[Command, ...] = (
         HANDOUT_EXAMPLES,
         _add_handout_arguments,
         _run_handout,
+    ),
+    # 'medialit release': student versions of the lessons; the work is in release.py.
+    Command(
+        "release",
+        "write student versions of the lesson notebooks (model answers removed)",
+        _release.DESCRIPTION,
+        _release.EXAMPLES,
+        _release.add_arguments,
+        _release.run,
     ),
 )
 """Every subcommand, in the order ``medialit --help`` lists them."""

@@ -749,3 +749,13 @@ __all__ = [
     "summary",
     "summary_view",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``summarise`` and ``ClassSummary`` live in classroom.py, which imports this
+    module; looking them up on first use avoids a circular import."""
+    if name in {"summarise", "ClassSummary"}:
+        from . import classroom
+
+        return getattr(classroom, name)
+    raise AttributeError(f"module 'medialit.progress' has no attribute {name!r}")
