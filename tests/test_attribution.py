@@ -610,3 +610,10 @@ def test_source_words_have_a_source() -> None:
         rows = list(csv.DictReader(fh))
     assert rows
     assert all(row["source"] and row["role"] and row["word"] for row in rows)
+
+
+def test_an_empty_content_span_is_no_content():
+    # regression: hypothesis found "Smith told Smith ," giving content_start == content_end
+    table = find_attributions(ml.Article.from_text("Smith told Smith ,"), scope="page")
+    for row in table.itertuples():
+        assert row.content_start == -1 or row.content_start < row.content_end

@@ -77,7 +77,11 @@ def build(name: str, *, execute: bool = True) -> Path:
         # Building must not write into the author's own progress file.
         os.environ["MEDIALIT_HOME"] = tempfile.mkdtemp(prefix="medialit-build-")
         NotebookClient(
-            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+            nb,
+            timeout=120,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(NOTEBOOKS)}},
+            record_timing=False,  # timestamps would make every rebuild a diff
         ).execute()
     out = NOTEBOOKS / f"{name}.ipynb"
     nbformat.write(nb, out)

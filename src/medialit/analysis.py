@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ._frames import records_frame
 from ._lazy import pd
 from .article import Article
-from .attribution import find_attributions
+from .attribution import Attribution, attribution_records
 from .hedges import Hedge, hedge_records
 from .outlets import OutletMention, outlet_records
 
@@ -43,10 +43,6 @@ class Finding(NamedTuple):
     group: int | None
 
 
-def _has_span(start: object, end: object) -> bool:
-    return not pd.isna(start) and not pd.isna(end) and int(start) >= 0 and int(end) > int(start)
-
-
 _DTYPES = {
     "kind": "object",
     "start": "int64",
@@ -57,6 +53,10 @@ _DTYPES = {
     "explanation": "object",
     "group": "Int64",
 }
+
+
+def _has_span(start: int, end: int) -> bool:
+    return start >= 0 and end > start
 
 
 def _hedge_rows(hedges: list[Hedge]) -> list[Finding]:
@@ -76,12 +76,12 @@ def _outlet_rows(outlets: list[OutletMention]) -> list[Finding]:
 
 
 def _attribution_rows(
-    article: Article, table: pd.DataFrame, outlets: list[OutletMention]
+    article: Article, attributions: list[Attribution], outlets: list[OutletMention]
 ) -> list[Finding]:
     """An attribution becomes up to three rows: its source, its cue and (if quoted) its quote."""
     text = article.text
     rows: list[Finding] = []
-    for group, r in enumerate(table.itertuples(index=False)):
+    for group, r in enumerate(attributions):
         if _has_span(r.source_start, r.source_end):
             s, e = int(r.source_start), int(r.source_end)
             affiliated = _state_affiliation(outlets, s, e)
@@ -96,10 +96,10 @@ def _attribution_rows(
                     s,
                     e,
                     text[s:e],
-                    "cue",
+                    r.cue_type or "cue",
                     None,
-                    f"“{text[s:e]}” is the word that tells you someone is being "
-                    "quoted or reported: it links a claim to its source.",
+                    "This word tells you someone is being quoted or reported: "
+                    "it links a claim to its source.",
                     group,
                 )
             )
@@ -138,7 +138,7 @@ def analyze(article: Article, *, scope: str = "story") -> pd.DataFrame:
     outlets = outlet_records(article, scope=scope)
     findings = (
         _hedge_rows(hedge_records(article, scope=scope))
-        + _attribution_rows(article, find_attributions(article, scope=scope), outlets)
+        + _attribution_rows(article, attribution_records(article, scope=scope), outlets)
         + _outlet_rows(outlets)
     )
     order = {kind: i for i, kind in enumerate(FINDING_KINDS)}

@@ -109,6 +109,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from ._frames import records_frame
 from ._lazy import pd
 from .article import Article
 from .resources import data_path
@@ -152,6 +153,28 @@ _PERSON_NOUN_RE = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s?")
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _NAMED = frozenset({"named_person", "named_organization", "media_outlet"})
 _NEST_KEEP = frozenset({"any", "subject", "quote", "participle", "passive"})
+
+
+class Attribution(NamedTuple):
+    """One row of :func:`find_attributions` (offsets ``-1`` where a part is missing)."""
+
+    start: int
+    end: int
+    text: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    cue_type: str
+    source: str
+    source_start: int
+    source_end: int
+    source_kind: str
+    resolved_source: str
+    content_start: int
+    content_end: int
+    direct_quote: bool
+    explanation: str
+
 
 _INT_COLUMNS = (
     "start",
@@ -1787,6 +1810,11 @@ def find_attributions(article: Article | str, *, scope: str = "story") -> pd.Dat
     >>> table.loc[table.source_kind == "media_outlet", "source"].tolist()
     ['Iranian news service Fars']
     """
+    return _to_frame(attribution_records(article, scope=scope))
+
+
+def attribution_records(article: Article | str, *, scope: str = "story") -> list[Attribution]:
+    """The rows of :func:`find_attributions` as small records (no DataFrame), for ``analyze``."""
     if isinstance(article, str):
         article = Article.from_text(article)
     if not isinstance(article, Article):
@@ -1796,7 +1824,7 @@ def find_attributions(article: Article | str, *, scope: str = "story") -> pd.Dat
         )
     spans = article.spans(scope)
     found = _find_in_spans(article.text, spans, _known_sentences(article))
-    return _to_frame(article.text, found)
+    return _records(article.text, found)
 
 
 def _known_sentences(article: Article) -> dict[int, list[tuple[int, int]]]:
@@ -2127,12 +2155,16 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[tuple[str, str]]:
     return out
 
 
-def _to_frame(text: str, found: Sequence[_Found]) -> pd.DataFrame:
-    import numpy as np  # pandas is loaded by now; numpy comes with it
+_DTYPES = {name: "int64" for name in _INT_COLUMNS} | {"direct_quote": "bool"}
 
+
+def _records(text: str, found: Sequence[_Found]) -> list[Attribution]:
     rows = []
     for f, (resolved, kind) in zip(found, _resolve(text, found), strict=True):
         f = f._replace(source_kind=kind) if kind else f
+        if f.content_start != NO_SPAN and f.content_end <= f.content_start:
+            # an empty content span ("Smith told Smith ,") is no content at all
+            f = f._replace(content_start=NO_SPAN, content_end=NO_SPAN, direct_quote=False)
         points = [f.cue_start, f.cue_end]
         for a, b in ((f.source_start, f.source_end), (f.content_start, f.content_end)):
             if a != NO_SPAN:
@@ -2140,7 +2172,7 @@ def _to_frame(text: str, found: Sequence[_Found]) -> pd.DataFrame:
         start, end = min(points), max(points)
         source = text[f.source_start : f.source_end] if f.source_start != NO_SPAN else ""
         rows.append(
-            (
+            Attribution(
                 start,
                 end,
                 text[start:end],
@@ -2159,13 +2191,8 @@ def _to_frame(text: str, found: Sequence[_Found]) -> pd.DataFrame:
                 _explain(text, f, resolved),
             )
         )
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
-    data = {}
-    for name, values in zip(COLUMNS, columns, strict=True):
-        if name in _INT_COLUMNS:
-            data[name] = np.array(values, dtype=np.int64)
-        elif name == "direct_quote":
-            data[name] = np.array(values, dtype=bool)
-        else:
-            data[name] = np.array(values, dtype=object)
-    return pd.DataFrame(data, copy=False)  # fresh arrays: no need to copy them again
+    return rows
+
+
+def _to_frame(rows: Sequence[Attribution]) -> pd.DataFrame:
+    return records_frame(rows, COLUMNS, _DTYPES)
