@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from medialit.outlets import OUTLET_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "data" / "sources" / "state-media-profiles" / "State_Media_Matrix.csv"
 OVERLAY = ROOT / "data" / "sources" / "outlets_overlay.csv"
@@ -55,21 +57,8 @@ TABLE_URL = (
     "State_Media_Matrix.csv?plain=1#L{line}"
 )
 
-COLUMNS = [
-    "id",
-    "name",
-    "aliases",
-    "domains",
-    "country",
-    "outlet_type",
-    "typology",
-    "state_affiliated",
-    "ownership_note",
-    "source",
-    "match_any_case",
-    "match_exact_case",
-    "not_before",
-]
+# The table's columns are the package's own, so the two cannot drift apart.
+COLUMNS = list(OUTLET_COLUMNS)
 OVERLAY_COLUMNS = [
     "id",
     "action",
