@@ -72,6 +72,17 @@ article.blocks[["kind", "rule", "text"]].head(12)
 article.blocks["kind"].value_counts()
 
 # %% [markdown]
+# ## A first look at the tools
+#
+# In the next lessons you will look closely at the story's words. medialit can mark them
+# for you. Each colour has a letter tag too, and a legend says what it means. Point at a
+# highlight to see *why* it was marked. Don't worry about the details yet: that is what
+# the lessons are for.
+
+# %%
+ml.highlight(article)
+
+# %% [markdown]
 # ## Key points
 #
 # - A news page mixes the story with things the website added around it.
