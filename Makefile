@@ -29,8 +29,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(FIRST_LESSON)
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) $(FIRST_LESSON)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
