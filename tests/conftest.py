@@ -19,3 +19,11 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     # MEDIALIT_PROGRESS wins over MEDIALIT_HOME: never let a developer's own file leak in.
     monkeypatch.delenv("MEDIALIT_PROGRESS", raising=False)
     monkeypatch.delenv("MEDIALIT_STUDENT", raising=False)
+
+
+@pytest.fixture(scope="module")
+def key(seed):
+    """The seed's hand-checked answer key."""
+    from medialit.keys import load_key
+
+    return load_key(article=seed)

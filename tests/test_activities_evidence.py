@@ -5,20 +5,11 @@ from __future__ import annotations
 import copy
 
 import pytest
+from activity_helpers import edited_key
 
 from medialit.activities import evidence as ev
 from medialit.exercises import ExerciseError, MultipleChoice, SingleChoice, SortItems
-from medialit.keys import VERDICTS, AnswerKey, load_key
-
-
-@pytest.fixture(scope="module")
-def key(seed) -> AnswerKey:
-    return load_key(article=seed)
-
-
-def _edited(key: AnswerKey, **fields) -> AnswerKey:
-    """A copy of the key with some lists replaced (not validated: a broken key on purpose)."""
-    return AnswerKey(_raw={**key.raw, **fields}, where="Test key")
+from medialit.keys import VERDICTS
 
 
 def test_verdict_words_cover_the_key_format():
@@ -65,7 +56,7 @@ def test_claim_support_explanations_come_from_the_key(seed, key):
 def test_claim_support_leaves_out_a_claim_repeated_word_for_word(seed, key):
     claims = copy.deepcopy(key.raw["claims"])
     claims.append({**claims[0], "id": "again"})
-    ex = ev.claim_support(seed, _edited(key, claims=claims))
+    ex = ev.claim_support(seed, edited_key(key, claims=claims))
     assert len(ex.items) == 7
 
 
@@ -73,18 +64,18 @@ def test_claim_support_leaves_out_a_claim_repeated_word_for_word(seed, key):
 def test_claim_support_needs_two_verdicts(seed, key, verdict):
     claims = [{**c, "verdict": verdict} for c in key.raw["claims"]]
     with pytest.raises(ExerciseError, match="at least two different verdicts"):
-        ev.claim_support(seed, _edited(key, claims=claims))
+        ev.claim_support(seed, edited_key(key, claims=claims))
 
 
 def test_claim_support_needs_claims(seed, key):
     with pytest.raises(ExerciseError, match=r"Test key has no claims.*05-sort-claims"):
-        ev.claim_support(seed, _edited(key, claims=[]))
+        ev.claim_support(seed, edited_key(key, claims=[]))
 
 
 # --------------------------------------------------------------------------- nearby_quotes
 
 
-def test_nearby_quotes_none_of_them_is_right(seed, key):
+def test_nearby_quotes_none_of_them_isright_answer(seed, key):
     ex = ev.nearby_quotes(seed, key)
     assert isinstance(ex, SingleChoice)
     assert "calling in sick" in ex.question  # the claim with the most nearby quotes
@@ -123,7 +114,7 @@ def test_nearby_quotes_bad_claim_is_a_clear_error(seed, key, claim, message):
 def test_nearby_quotes_needs_an_unconfirmed_claim_with_backers(seed, key):
     claims = [{**c, "corroborated_by": []} for c in key.raw["claims"]]
     with pytest.raises(ExerciseError, match="needs a claim with verdict 'not_corroborated'"):
-        ev.nearby_quotes(seed, _edited(key, claims=claims))
+        ev.nearby_quotes(seed, edited_key(key, claims=claims))
 
 
 # --------------------------------------------------------------------------- gallery_match
@@ -148,7 +139,7 @@ def test_gallery_match_no_gallery_belongs(seed, key):
 def test_gallery_match_when_one_gallery_belongs(seed, key):
     galleries = copy.deepcopy(key.raw["galleries"])
     galleries[0]["belongs_to_story"] = True
-    ex = ev.gallery_match(seed, _edited(key, galleries=galleries))
+    ex = ev.gallery_match(seed, edited_key(key, galleries=galleries))
     right = [c.text for c in ex.choices if c.correct]
     assert len(right) == 1 and "Najaf" in right[0]
     assert ex.check([right[0], ev.NO_GALLERY]).false_alarms == 1
@@ -156,7 +147,7 @@ def test_gallery_match_when_one_gallery_belongs(seed, key):
 
 def test_gallery_match_needs_galleries(seed, key):
     with pytest.raises(ExerciseError, match="has no galleries"):
-        ev.gallery_match(seed, _edited(key, galleries=[]))
+        ev.gallery_match(seed, edited_key(key, galleries=[]))
 
 
 @pytest.mark.parametrize(
@@ -205,14 +196,14 @@ def test_sift_moves_wording_follows_the_chain(seed, key, roles, phrase):
     steps = [{**chain[min(i, 3)], "role": role} for i, role in enumerate(roles)]
     if roles[-1] == "republished by":
         steps[-1] = {**chain[3]}
-    ex = ev.sift_moves(seed, _edited(key, source_chain=steps))
+    ex = ev.sift_moves(seed, edited_key(key, source_chain=steps))
     assert any(i.text.endswith(phrase) for i in ex.items)
 
 
 def test_sift_moves_needs_a_first_teller(seed, key):
     chain = [s for s in key.raw["source_chain"] if s["role"] in ("retold by", "republished by")]
     with pytest.raises(ExerciseError, match="role 'first publisher' or 'original source'"):
-        ev.sift_moves(seed, _edited(key, source_chain=chain))
+        ev.sift_moves(seed, edited_key(key, source_chain=chain))
 
 
 @pytest.mark.parametrize(

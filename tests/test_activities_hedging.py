@@ -3,30 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from activity_helpers import edited_key, right_answer
 
 import medialit as ml
 from medialit.activities import hedging
-from medialit.exercises import ExerciseError, SelectPhrases, SingleChoice, SortItems
-from medialit.keys import AnswerKey, load_key
-
-
-@pytest.fixture(scope="module")
-def key(seed) -> AnswerKey:
-    return load_key(article=seed)
-
-
-def _edited(key: AnswerKey, **fields) -> AnswerKey:
-    """A copy of the key with some lists replaced (not validated: a broken key on purpose)."""
-    return AnswerKey(_raw={**key.raw, **fields}, where="Test key")
-
-
-def _right(ex):
-    if isinstance(ex, SortItems):
-        return {i.text: i.category for i in ex.items}
-    if isinstance(ex, SingleChoice):
-        return next(c.text for c in ex.choices if c.correct)
-    return [c.text for c in ex.choices if c.correct]
-
+from medialit.exercises import ExerciseError, SelectPhrases
+from medialit.keys import AnswerKey
 
 BUILDERS = [hedging.select_hedges, hedging.sort_hedges, hedging.what_reportedly_does,
             hedging.spot_hedge_drift]
@@ -36,7 +18,7 @@ BUILDERS = [hedging.select_hedges, hedging.sort_hedges, hedging.what_reportedly_
 def test_right_answer_scores_one_with_no_false_alarms(seed, key, build):
     ex = build(seed, key)
     assert ex.id.startswith("02-")
-    result = ex.evaluate(_right(ex))
+    result = ex.evaluate(right_answer(ex))
     assert (result.score, result.misses, result.false_alarms) == (1.0, 0, 0)
 
 
@@ -64,7 +46,7 @@ def test_select_hedges_spans_point_at_the_words_in_the_passage(seed, key):
 @pytest.mark.parametrize("look_alike", ["literally", "might", "roughly"])
 def test_select_hedges_a_look_alike_is_a_false_alarm(seed, key, look_alike):
     ex = hedging.select_hedges(seed, key)
-    result = ex.evaluate([*_right(ex), look_alike])
+    result = ex.evaluate([*right_answer(ex), look_alike])
     assert (result.hits, result.misses, result.false_alarms) == (5, 0, 1)
     assert f'False alarm: "{look_alike}"' in str(result)
 
@@ -84,12 +66,12 @@ def test_select_hedges_paragraphs_must_be_a_whole_number(seed, key, bad):
 
 def test_select_hedges_without_look_alikes_says_what_to_do(seed, key):
     with pytest.raises(ExerciseError, match=r"no look-alikes.*Try more paragraphs"):
-        hedging.select_hedges(seed, _edited(key, distractors=[]))
+        hedging.select_hedges(seed, edited_key(key, distractors=[]))
 
 
 def test_select_hedges_without_hedges_in_reach(seed, key):
     with pytest.raises(ExerciseError, match="no hedges in the first 1"):
-        hedging.select_hedges(seed, _edited(key, hedges=[]), paragraphs=1)
+        hedging.select_hedges(seed, edited_key(key, hedges=[]), paragraphs=1)
 
 
 # --------------------------------------------------------------------------- sort_hedges
@@ -110,14 +92,14 @@ def test_sort_hedges_categories_and_truth(seed, key):
 
 def test_sort_hedges_look_alike_put_in_a_hedge_category_is_a_false_alarm(seed, key):
     ex = hedging.sort_hedges(seed, key)
-    answer = {**_right(ex), "might": "epistemic", "reportedly": "vague source"}
+    answer = {**right_answer(ex), "might": "epistemic", "reportedly": "vague source"}
     result = ex.evaluate(answer)
     assert (result.false_alarms, result.misses) == (1, 1)
 
 
 def test_sort_hedges_needs_look_alikes(seed, key):
     with pytest.raises(ExerciseError, match="look-alikes of a hedge"):
-        hedging.sort_hedges(seed, _edited(key, distractors=[]))
+        hedging.sort_hedges(seed, edited_key(key, distractors=[]))
 
 
 # --------------------------------------------------------------------------- what_reportedly_does
@@ -155,7 +137,7 @@ def test_reportedly_misreading_is_a_false_alarm(seed, key):
 def test_drift_right_choice_is_the_settled_retelling(seed, key):
     ex = hedging.spot_hedge_drift(seed, key)
     assert "Now reports have surfaced that its fighters" in ex.question
-    assert _right(ex).startswith("The reports of Islamic State group fighters filing formal")
+    assert right_answer(ex).startswith("The reports of Islamic State group fighters filing formal")
     texts = [c.text for c in ex.choices]
     assert any(t.startswith("U.S. officials say") for t in texts)  # nearby, not the claim
     starts = [seed.text.find(t.rstrip("…")) for t in texts]
@@ -173,7 +155,7 @@ def test_drift_nearby_quote_is_a_false_alarm_with_the_keys_reason(seed, key):
 def test_drift_without_a_drift_pair(seed, key):
     claims = [{**c, "restates": None} for c in key.raw["claims"]]
     with pytest.raises(ExerciseError, match="records no hedge drift"):
-        hedging.spot_hedge_drift(seed, _edited(key, claims=claims))
+        hedging.spot_hedge_drift(seed, edited_key(key, claims=claims))
 
 
 # --------------------------------------------------------------------------- any article + key
@@ -208,7 +190,7 @@ def test_select_and_sort_work_on_another_article_and_key():
     select = hedging.select_hedges(article, key)
     assert [c.text for c in select.choices] == ["reportedly", "officials say", "might", "roughly"]
     sort = hedging.sort_hedges(article, key)
-    assert sort.evaluate(_right(sort)).score == 1.0
+    assert sort.evaluate(right_answer(sort)).score == 1.0
     with pytest.raises(ExerciseError, match="no hedge drift"):
         hedging.spot_hedge_drift(article, key)
 

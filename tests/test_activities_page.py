@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from activity_helpers import edited_key, right_answer
 
 import medialit as ml
 from medialit.activities import page
-from medialit.exercises import ExerciseError, MultipleChoice, SingleChoice, SortItems
-from medialit.keys import AnswerKey, load_key
-
-
-@pytest.fixture(scope="module")
-def key(seed) -> AnswerKey:
-    return load_key(article=seed)
-
-
-def _edited(key: AnswerKey, **fields) -> AnswerKey:
-    """A copy of the key with some lists replaced (not validated: a broken key on purpose)."""
-    return AnswerKey(_raw={**key.raw, **fields}, where="Test key")
-
-
-def _right(ex):
-    """The right answer of any exercise, read from its own choices, items or steps."""
-    if isinstance(ex, SortItems):
-        return {i.text: i.category for i in ex.items}
-    if isinstance(ex, SingleChoice):
-        return next(c.text for c in ex.choices if c.correct)
-    return [c.text for c in ex.choices if c.correct]
-
+from medialit.exercises import ExerciseError, MultipleChoice
+from medialit.keys import AnswerKey
 
 BUILDERS = [page.sort_page_blocks, page.who_added_what, page.where_story_ends,
             page.question_headline]
@@ -36,7 +17,7 @@ BUILDERS = [page.sort_page_blocks, page.who_added_what, page.where_story_ends,
 @pytest.mark.parametrize("build", BUILDERS, ids=lambda f: f.__name__)
 def test_right_answer_scores_one_with_no_false_alarms(seed, key, build):
     ex = build(seed, key)
-    result = ex.evaluate(_right(ex))
+    result = ex.evaluate(right_answer(ex))
     assert (result.score, result.misses, result.false_alarms) == (1.0, 0, 0)
     assert str(result).startswith("Right:")
 
@@ -81,7 +62,7 @@ def test_sort_blocks_items_are_in_page_order_and_never_repeat(seed, key):
 
 def test_sort_blocks_story_line_called_clutter_is_a_false_alarm(seed, key):
     ex = page.sort_page_blocks(seed, key)
-    answer = _right(ex)
+    answer = right_answer(ex)
     after_gallery = next(t for t in answer if t.startswith("U.S. officials say that they"))
     answer[after_gallery] = "page button"
     result = ex.evaluate(answer)
@@ -91,7 +72,7 @@ def test_sort_blocks_story_line_called_clutter_is_a_false_alarm(seed, key):
 
 def test_sort_blocks_teaser_called_story_is_a_miss_not_a_false_alarm(seed, key):
     ex = page.sort_page_blocks(seed, key)
-    answer = {**_right(ex), "Top ISIS Commander Killed": "story"}
+    answer = {**right_answer(ex), "Top ISIS Commander Killed": "story"}
     result = ex.evaluate(answer)
     assert (result.false_alarms, result.misses) == (0, 1)
 
@@ -99,12 +80,12 @@ def test_sort_blocks_teaser_called_story_is_a_miss_not_a_false_alarm(seed, key):
 def test_sort_blocks_needs_story_and_clutter(seed, key):
     only_story = [b for b in key.raw["blocks"] if b["kind"] in ("story", "headline")]
     with pytest.raises(ExerciseError, match="only one of the two"):
-        page.sort_page_blocks(seed, _edited(key, blocks=only_story, distractors=[]))
+        page.sort_page_blocks(seed, edited_key(key, blocks=only_story, distractors=[]))
 
 
 def test_sort_blocks_without_blocks_names_the_missing_list(seed, key):
     with pytest.raises(ExerciseError, match="'blocks'"):
-        page.sort_page_blocks(seed, _edited(key, blocks=[]))
+        page.sort_page_blocks(seed, edited_key(key, blocks=[]))
 
 
 # --------------------------------------------------------------------------- who_added_what
@@ -125,7 +106,7 @@ def test_who_added_names_writer_and_website_from_the_chain(seed, key):
 def test_who_added_picking_the_copyright_line_is_a_false_alarm(seed, key):
     ex = page.who_added_what(seed, key)
     copyright_choice = next(c.text for c in ex.choices if c.text.startswith("the copyright"))
-    result = ex.evaluate([*_right(ex), copyright_choice])
+    result = ex.evaluate([*right_answer(ex), copyright_choice])
     assert result.false_alarms == 1
     assert "Written by U.S. News & World Report" in str(result)
 
@@ -133,7 +114,7 @@ def test_who_added_picking_the_copyright_line_is_a_false_alarm(seed, key):
 def test_who_added_without_a_republisher_says_what_is_missing(seed, key):
     chain = [s for s in key.raw["source_chain"] if s["role"] != "republished by"]
     with pytest.raises(ExerciseError, match="republished by"):
-        page.who_added_what(seed, _edited(key, source_chain=chain))
+        page.who_added_what(seed, edited_key(key, source_chain=chain))
 
 
 # --------------------------------------------------------------------------- where_story_ends
@@ -141,10 +122,10 @@ def test_who_added_without_a_republisher_says_what_is_missing(seed, key):
 
 def test_story_ends_at_the_copyright_line_not_at_read_full_story(seed, key):
     ex = page.where_story_ends(seed, key)
-    assert _right(ex) == "Copyright 2016 U.S. News & World Report"
+    assert right_answer(ex) == "Copyright 2016 U.S. News & World Report"
     texts = [c.text for c in ex.choices]
     assert "Read Full Story" in texts
-    assert texts[0] != _right(ex)  # the answer is not handed out first
+    assert texts[0] != right_answer(ex)  # the answer is not handed out first
     result = ex.evaluate("Read Full Story")
     assert (result.hits, result.false_alarms) == (0, 1)
 
@@ -152,7 +133,7 @@ def test_story_ends_at_the_copyright_line_not_at_read_full_story(seed, key):
 def test_story_ends_needs_a_copyright_line(seed, key):
     blocks = [b for b in key.raw["blocks"] if b["kind"] != "copyright"]
     with pytest.raises(ExerciseError, match="no copyright line"):
-        page.where_story_ends(seed, _edited(key, blocks=blocks))
+        page.where_story_ends(seed, edited_key(key, blocks=blocks))
 
 
 # --------------------------------------------------------------------------- question_headline
@@ -172,7 +153,7 @@ def test_question_headline_refuses_a_statement_headline(seed, key):
     blocks = key.raw["blocks"]
     blocks[0] = {**blocks[0], "text": "ISIS fighters call in sick"}
     with pytest.raises(ExerciseError, match="not a question"):
-        page.question_headline(seed, _edited(key, blocks=blocks))
+        page.question_headline(seed, edited_key(key, blocks=blocks))
 
 
 # --------------------------------------------------------------------------- any article + key
@@ -223,12 +204,12 @@ def test_builders_work_on_another_article_and_key():
     key = _tiny_key(article)
     for build in BUILDERS:
         ex = build(article, key)
-        assert ex.evaluate(_right(ex)).score == 1.0
+        assert ex.evaluate(right_answer(ex)).score == 1.0
     ex = page.who_added_what(article, key)
     assert ex.question == (
         "Example News wrote the story. Which parts of this page did Example Site add?"
     )
-    assert _right(page.where_story_ends(article, key)) == "Copyright 2024 Example News"
+    assert right_answer(page.where_story_ends(article, key)) == "Copyright 2024 Example News"
 
 
 def test_key_for_another_article_is_refused(seed):

@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from activity_helpers import edited_key, right_answer
 
 from medialit.activities import sourcing
 from medialit.exercises import (
     ExerciseError,
     MultipleChoice,
-    OrderSteps,
     SelectPhrases,
-    SingleChoice,
-    SortItems,
 )
-from medialit.keys import AnswerKey, load_key
-
-
-@pytest.fixture(scope="module")
-def key(seed) -> AnswerKey:
-    return load_key(article=seed)
-
-
-def _edited(key: AnswerKey, **fields) -> AnswerKey:
-    """A copy of the key with some lists replaced (not validated: a broken key on purpose)."""
-    return AnswerKey(_raw={**key.raw, **fields}, where="Test key")
-
-
-def _right(ex):
-    if isinstance(ex, SortItems):
-        return {i.text: i.category for i in ex.items}
-    if isinstance(ex, OrderSteps):
-        return [s.text for s in ex.steps]
-    if isinstance(ex, SingleChoice):
-        return next(c.text for c in ex.choices if c.correct)
-    return [c.text for c in ex.choices if c.correct]
-
 
 BUILDERS = [sourcing.select_sources, sourcing.sort_sources, sourcing.who_has_a_stake,
             sourcing.order_source_chain]
@@ -44,7 +20,7 @@ BUILDERS = [sourcing.select_sources, sourcing.sort_sources, sourcing.who_has_a_s
 def test_right_answer_scores_one_with_no_false_alarms(seed, key, build):
     ex = build(seed, key)
     assert ex.id.startswith("03-")
-    result = ex.evaluate(_right(ex))
+    result = ex.evaluate(right_answer(ex))
     assert (result.score, result.misses, result.false_alarms) == (1.0, 0, 0)
 
 
@@ -104,14 +80,14 @@ def test_sort_sources_truth_matches_the_lesson(seed, key):
 
 def test_sort_sources_calling_a_photo_credit_a_source_is_a_false_alarm(seed, key):
     ex = sourcing.sort_sources(seed, key)
-    result = ex.evaluate({**_right(ex), "Reuters": "media outlet",
+    result = ex.evaluate({**right_answer(ex), "Reuters": "media outlet",
                           "U.S. officials": "named organisation"})
     assert (result.false_alarms, result.misses) == (1, 1)
 
 
 def test_sort_sources_needs_attributions(seed, key):
     with pytest.raises(ExerciseError, match="no attributions with a source"):
-        sourcing.sort_sources(seed, _edited(key, attributions=[]))
+        sourcing.sort_sources(seed, edited_key(key, attributions=[]))
 
 
 @pytest.mark.parametrize(("kind", "label"), [
@@ -127,7 +103,7 @@ def test_source_label(kind, label):
 # --------------------------------------------------------------------------- who_has_a_stake
 
 
-def test_stake_sides_and_tied_outlet_are_right(seed, key):
+def test_stake_sides_and_tied_outlet_areright_answer(seed, key):
     ex = sourcing.who_has_a_stake(seed, key)
     assert isinstance(ex, MultipleChoice)
     right = {c.text for c in ex.choices if c.correct}
@@ -140,7 +116,7 @@ def test_stake_sides_and_tied_outlet_are_right(seed, key):
 
 def test_stake_picking_the_photo_agency_is_a_false_alarm(seed, key):
     ex = sourcing.who_has_a_stake(seed, key)
-    result = ex.evaluate([*_right(ex), "Reuters"])
+    result = ex.evaluate([*right_answer(ex), "Reuters"])
     assert result.false_alarms == 1
     assert "took this photo" in str(result)
 
@@ -149,7 +125,7 @@ def test_stake_needs_both_kinds(seed, key):
     attributions = [{**a, "stake": True} for a in key.raw["attributions"]]
     chain = [{**s, "stake": True} for s in key.raw["source_chain"]]
     no_outlets = [o for o in key.raw["outlets"] if o["scope"] == "story"]
-    broken = _edited(key, attributions=attributions, source_chain=chain, outlets=no_outlets)
+    broken = edited_key(key, attributions=attributions, source_chain=chain, outlets=no_outlets)
     with pytest.raises(ExerciseError, match="'stake' field"):
         sourcing.who_has_a_stake(seed, broken)
 
@@ -181,4 +157,4 @@ def test_chain_putting_reuters_in_is_a_false_alarm_and_swaps_are_misses(seed, ke
 
 def test_chain_needs_two_steps(seed, key):
     with pytest.raises(ExerciseError, match="source_chain of at least two steps"):
-        sourcing.order_source_chain(seed, _edited(key, source_chain=key.raw["source_chain"][:1]))
+        sourcing.order_source_chain(seed, edited_key(key, source_chain=key.raw["source_chain"][:1]))

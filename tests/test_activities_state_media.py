@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from activity_helpers import edited_key
 
 import medialit as ml
 from medialit.activities import state_media as sm
 from medialit.exercises import ExerciseError, MultipleChoice, SingleChoice, SortItems
-from medialit.keys import AnswerKey, load_key
-
-
-@pytest.fixture(scope="module")
-def key(seed) -> AnswerKey:
-    return load_key(article=seed)
-
-
-def _edited(key: AnswerKey, **fields) -> AnswerKey:
-    """A copy of the key with some lists replaced (not validated: a broken key on purpose)."""
-    return AnswerKey(_raw={**key.raw, **fields}, where="Test key")
+from medialit.keys import AnswerKey
 
 
 def _outlet_names() -> dict[str, str]:
@@ -111,12 +102,12 @@ def test_outlet_sort_unknown_extra_is_a_clear_error(seed, key):
 
 def test_outlet_sort_needs_outlets_in_the_key(seed, key):
     with pytest.raises(ExerciseError, match=r"Test key has no outlets.*04-sort-outlets"):
-        sm.outlet_sort(seed, _edited(key, outlets=[]))
+        sm.outlet_sort(seed, edited_key(key, outlets=[]))
 
 
 def test_outlet_sort_without_any_non_state_outlet_is_refused(seed, key):
     fars_only = [o for o in key.raw["outlets"] if o["outlet"] == "fars-news-agency"]
-    only_state = _edited(key, outlets=fars_only, distractors=[])
+    only_state = edited_key(key, outlets=fars_only, distractors=[])
     with pytest.raises(ExerciseError, match="every outlet here is state-affiliated"):
         sm.outlet_sort(seed, only_state, extra=("press-tv",))
     # The default extras bring outlets from the other side, so the exercise can be built.
@@ -137,7 +128,7 @@ def test_builders_want_an_article_and_a_key(seed, key, builder):
 # --------------------------------------------------------------------------- typology
 
 
-def test_outlet_typology_asks_about_fars_and_sc_is_right(seed, key):
+def test_outlet_typology_asks_about_fars_and_sc_isright_answer(seed, key):
     ex = sm.outlet_typology(seed, key)
     assert isinstance(ex, SingleChoice)
     assert "Fars News Agency" in ex.question
@@ -175,7 +166,7 @@ def test_outlet_typology_errors_name_the_problem(seed, key):
         sm.outlet_typology(seed, key, codes=["SC", "XX"])
     unknown = [{**key.raw["outlets"][0], "outlet": "my-local-paper"}]
     with pytest.raises(ExerciseError, match="'my-local-paper' is not in medialit's outlet table"):
-        sm.outlet_typology(seed, _edited(key, outlets=unknown))
+        sm.outlet_typology(seed, edited_key(key, outlets=unknown))
 
 
 # --------------------------------------------------------------------------- conflict of interest
@@ -222,12 +213,12 @@ def test_conflict_of_interest_explains_outlets_with_the_table(seed, key):
 def test_conflict_of_interest_needs_true_and_false_statements(seed, key, value):
     chain = [{**s, "stake": value, "state_affiliated": value} for s in key.raw["source_chain"]]
     with pytest.raises(ExerciseError, match="at least one true and one false statement"):
-        sm.conflict_of_interest(seed, _edited(key, source_chain=chain))
+        sm.conflict_of_interest(seed, edited_key(key, source_chain=chain))
 
 
 def test_conflict_of_interest_needs_a_chain(seed, key):
     with pytest.raises(ExerciseError, match="has no source_chain"):
-        sm.conflict_of_interest(seed, _edited(key, source_chain=[]))
+        sm.conflict_of_interest(seed, edited_key(key, source_chain=[]))
 
 
 def test_custom_ids_for_lesson_six(seed, key):
@@ -242,6 +233,6 @@ def test_outlet_sort_shows_an_unknown_outlet_by_its_fullest_name(seed, key):
          "state_affiliated": False},
     ]
     ledger = {**local[0], "start": 0, "end": 6, "text": "Ledger Daily"}
-    ex = sm.outlet_sort(seed, _edited(key, outlets=[ledger, *local], distractors=[]))
+    ex = sm.outlet_sort(seed, edited_key(key, outlets=[ledger, *local], distractors=[]))
     assert ex.items[0].text == "Ledger Daily"
     assert ex.items[0].category == sm.NOT_STATE

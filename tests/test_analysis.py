@@ -13,12 +13,6 @@ from hypothesis import strategies as st
 
 import medialit as ml
 from medialit.analysis import COLUMNS, FINDING_KINDS
-from medialit.keys import load_key
-
-
-@pytest.fixture(scope="module")
-def key():
-    return load_key()
 
 
 def test_analyze_has_the_documented_shape(seed):
