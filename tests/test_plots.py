@@ -15,6 +15,7 @@ import pytest
 
 import medialit as ml
 from medialit import plots
+from medialit.analysis import COLUMNS as FINDINGS_COLUMNS
 
 matplotlib = pytest.importorskip("matplotlib")
 from matplotlib.figure import Figure  # noqa: E402
@@ -51,16 +52,7 @@ def findings_for(article: ml.Article, rows: list[tuple]) -> pd.DataFrame:
         )
     out = pd.DataFrame(
         records,
-        columns=[
-            "kind",
-            "start",
-            "end",
-            "text",
-            "label",
-            "state_affiliated",
-            "explanation",
-            "group",
-        ],
+        columns=list(FINDINGS_COLUMNS),
     )
     return out.astype({"state_affiliated": "boolean", "group": "Int64"})
 

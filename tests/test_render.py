@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import medialit as ml
 from medialit import render, templates
+from medialit.analysis import COLUMNS as FINDINGS_COLUMNS
 from medialit.render import Rendered, highlight, normalise_kinds, render_findings
 
 VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "source"}
@@ -146,16 +147,7 @@ def table(article: ml.Article, rows: list[tuple]) -> pd.DataFrame:
         )
     out = pd.DataFrame(
         records,
-        columns=[
-            "kind",
-            "start",
-            "end",
-            "text",
-            "label",
-            "state_affiliated",
-            "explanation",
-            "group",
-        ],
+        columns=list(FINDINGS_COLUMNS),
     )
     return out.astype({"state_affiliated": "boolean", "group": "Int64"})
 
