@@ -111,6 +111,7 @@ from typing import NamedTuple
 
 from ._frames import records_frame
 from ._lazy import pd
+from ._regex import trie_regex
 from .article import Article
 from .resources import data_path
 from .segmentation import split_sentences
@@ -398,33 +399,10 @@ def _cue_forms() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _trie(words: Sequence[str]) -> str:
-    """A regular expression that matches any of ``words``, written as a letter tree.
-
-    Python's ``re`` tries the branches of ``a|b|c`` one by one; a tree ("s(?:aid|ays)")
-    checks each letter once, which makes the search for cue words several times faster.
-    """
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 @cache
 def _first_word_regex() -> re.Pattern[str]:
     """Matches, in lower-cased text, every word that can start a cue form."""
-    return re.compile(r"(?<![\w'’-])" + _trie(sorted(_cue_forms())) + r"(?![\w'’-])")
+    return re.compile(r"(?<![\w'’-])" + trie_regex(sorted(_cue_forms())) + r"(?![\w'’-])")
 
 
 _WORD_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+")

@@ -62,6 +62,7 @@ from typing import NamedTuple
 
 from ._frames import records_frame
 from ._lazy import pd
+from ._regex import trie_regex
 from .article import Article
 from .resources import data_path
 
@@ -306,31 +307,6 @@ def _compile_rule(order: int, row: Mapping[str, str], vocabulary: _Vocabulary) -
     return _Rule(order, row["id"], row["category"], row["cue"], row["explanation"], right, left)
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex that matches any of ``words``, shared prefixes factored out.
-
-    Each branch starts with a literal character, which Python's regex engine can
-    reject in one step; a flat list of 200 words would be tried word by word.
-    """
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            body = f"(?:{body})?"
-        return body
-
-    return emit(root)
-
-
 @cache
 def _compiled() -> _Compiled:
     rows = _lexicon_rows()
@@ -358,7 +334,7 @@ def _compiled() -> _Compiled:
             first = form.split()[0].lower()
             for variant in {first, first.replace("'", "’"), first.replace("’", "'")}:
                 by_trigger.setdefault(variant, []).append(rule)
-    body = _BOUNDARY + "(?:" + _trie(by_trigger) + ")" + _BOUNDARY
+    body = _BOUNDARY + "(?:" + trie_regex(by_trigger) + ")" + _BOUNDARY
     return _Compiled(
         triggers=re.compile(body),
         triggers_any_case=re.compile(body, re.IGNORECASE),

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from ._frames import records_frame
 from ._lazy import pd
+from ._regex import trie_regex
 from .errors import MedialitError
 from .resources import data_path
 
@@ -212,30 +213,8 @@ def _char_regex(ch: str) -> str:
 
 
 def _trie_regex(forms: Iterable[str]) -> str:
-    """One regex for many names, sharing their common beginnings (a trie).
-
-    A trie keeps the regex fast on long texts (every position tries only the names
-    that start with that letter) and, because a longer branch is tried before the
-    end of a shorter name, the longest name wins.
-    """
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for ch in _normalize(form, fold=False):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends_here = "" in node
-        branches = [_char_regex(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends_here:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
+    """One regex for many names; spaces, hyphens and apostrophes match their variants."""
+    return trie_regex((_normalize(form, fold=False) for form in forms), char_regex=_char_regex)
 
 
 @cache
