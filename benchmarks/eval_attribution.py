@@ -56,8 +56,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from medialit.article import Article  # noqa: E402
-from medialit.attribution import find_attributions  # noqa: E402
+from medialit.detect.attribution import find_attributions  # noqa: E402
+from medialit.text.article import Article  # noqa: E402
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "polnear-dev"
 LABELS = ("Cue", "Source")

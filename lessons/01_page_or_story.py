@@ -23,7 +23,7 @@
 
 # %%
 import medialit as ml
-from medialit.activities import page
+from medialit.learn.activities import page
 
 article = ml.load_article()
 key = ml.load_key()

@@ -22,7 +22,7 @@
 
 # %%
 import medialit as ml
-from medialit.activities import hedging
+from medialit.learn.activities import hedging
 
 article = ml.load_article()
 key = ml.load_key()

@@ -22,7 +22,7 @@
 
 # %%
 import medialit as ml
-from medialit.activities import sourcing
+from medialit.learn.activities import sourcing
 
 article = ml.load_article()
 key = ml.load_key()

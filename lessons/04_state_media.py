@@ -24,7 +24,7 @@
 import pandas as pd
 
 import medialit as ml
-from medialit.activities import state_media
+from medialit.learn.activities import state_media
 
 article = ml.load_article()
 key = ml.load_key()

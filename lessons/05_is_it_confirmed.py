@@ -30,7 +30,7 @@
 
 # %%
 import medialit as ml
-from medialit.activities import evidence
+from medialit.learn.activities import evidence
 
 article = ml.load_article()
 key = ml.load_key()

@@ -25,8 +25,8 @@
 
 # %%
 import medialit as ml
-from medialit.activities import evidence, hedging, page, sourcing, state_media
-from medialit.resources import data_path
+from medialit._util.resources import data_path
+from medialit.learn.activities import evidence, hedging, page, sourcing, state_media
 
 # %% [markdown]
 # ## 1. Paste a text
@@ -289,7 +289,7 @@ print(only_key if only_key is None else only_key[["text", "category"]])
 # **reject** for each one, add a phrase the tools missed, then save.
 
 # %%
-from medialit.review import Review
+from medialit.teach.review import Review
 
 review = Review(web_article)
 review.table[["kind", "text", "label"]].head(8)
@@ -304,7 +304,7 @@ review.widget()
 # In code, the same steps are `review.reject(3)`, `review.add("phrase", "hedge", "reportive")`
 # and `review.save("my-key.json")`.
 #
-# A key is a JSON file. `medialit.keys.save_key` checks every entry against the article
+# A key is a JSON file. `medialit.learn.keys.save_key` checks every entry against the article
 # before it writes anything: each span must point at the right words, each list must be in
 # reading order, and no phrase may be recorded twice. If something is off, it names every
 # problem, so you can fix them all at once.
@@ -317,7 +317,7 @@ review.widget()
 import tempfile
 from pathlib import Path
 
-from medialit.keys import save_key
+from medialit.learn.keys import save_key
 
 my_folder = Path(tempfile.mkdtemp())
 start = web_article.text.index("still talking")

@@ -24,6 +24,6 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="module")
 def key(seed):
     """The seed's hand-checked answer key."""
-    from medialit.keys import load_key
+    from medialit.learn.keys import load_key
 
     return load_key(article=seed)

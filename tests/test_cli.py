@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import medialit as ml
-from medialit import cli, handout
+from medialit import cli
+from medialit.show import handout
 
 SEED = ml.DEFAULT_ARTICLE
 
@@ -119,8 +120,8 @@ def test_handout_charts_are_embedded_pictures_with_alt_text(seed_handout):
 
 
 def test_handout_lists_every_highlight_once(seed_handout, seed):
-    from medialit.analysis import analyze
-    from medialit.render import marks_in_scope
+    from medialit.findings import analyze
+    from medialit.show.render import marks_in_scope
 
     _, page = seed_handout
     marks = marks_in_scope(seed, analyze(seed))
@@ -128,7 +129,7 @@ def test_handout_lists_every_highlight_once(seed_handout, seed):
 
 
 def test_handout_questions_per_kind_found(seed_handout, seed):
-    from medialit.analysis import analyze
+    from medialit.findings import analyze
 
     _, page = seed_handout
     kinds = set(analyze(seed)["kind"])

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from medialit.outlets import OUTLET_COLUMNS
+from medialit.detect.outlets import OUTLET_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "data" / "sources" / "state-media-profiles" / "State_Media_Matrix.csv"

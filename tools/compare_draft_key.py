@@ -1,4 +1,4 @@
-"""How close is a draft answer key (medialit.review) to a hand-checked one?
+"""How close is a draft answer key (medialit.teach.review) to a hand-checked one?
 
 For every bundled answer key whose article can be found, build the draft key from
 medialit's detectors and count, per list, the entries found at exactly the same
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import medialit as ml
-from medialit.keys import bundled_keys
-from medialit.review import draft_key
+from medialit.learn.keys import bundled_keys
+from medialit.teach.review import draft_key
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "examples"

@@ -2,7 +2,7 @@
 
 The answers were decided by hand (the page is invented, so its writer knows the
 truth); this script only turns phrases into offsets and saves with
-``medialit.keys.save_key``, which checks every span before writing.
+``medialit.learn.keys.save_key``, which checks every span before writing.
 
     python tools/make_example_key.py
 """
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from medialit import load_article  # noqa: E402
-from medialit.keys import FORMAT_VERSION, save_key  # noqa: E402
+from medialit.learn.keys import FORMAT_VERSION, save_key  # noqa: E402
 
 NAME = "battery-plant-page"
 ARTICLE = load_article(ROOT / "data" / "examples" / f"{NAME}.html")

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from medialit import load_article  # noqa: E402
-from medialit.keys import FORMAT_VERSION, save_key  # noqa: E402
+from medialit.learn.keys import FORMAT_VERSION, save_key  # noqa: E402
 
 NAME = "isis-fighters-calling-in-sick"
 OUTPUT = ROOT / "data" / "answer_keys" / f"{NAME}.json"

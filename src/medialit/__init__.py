@@ -16,50 +16,60 @@ widgets are imported on first use, so ``import medialit`` stays fast.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .article import DEFAULT_ARTICLE, Article, bundled_articles, load_article
 from .errors import ArticleError, MedialitError
-from .render import page_view
+from .show.render import page_view
+from .text.article import DEFAULT_ARTICLE, Article, bundled_articles, load_article
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; imported when first used (PEP 562).
+# The one list of names imported on first use (PEP 562): name -> module that defines it.
+# A lesson's first cell should not wait for pandas or matplotlib before it needs them.
 _LAZY: dict[str, str] = {
-    "find_hedges": "hedges",
-    "load_hedge_lexicon": "hedges",
-    "find_attributions": "attribution",
-    "find_outlets": "outlets",
-    "load_outlets": "outlets",
-    "outlet_card": "outlets",
-    "source_chain": "chain",
-    "analyze": "analysis",
-    "highlight": "render",
-    "render_findings": "render",
-    "plot_page_composition": "plots",
-    "plot_hedges": "plots",
-    "plot_sources": "plots",
-    "plot_source_chain": "plots",
-    "load_key": "keys",
+    "find_hedges": "detect.hedges",
+    "load_hedge_lexicon": "detect.hedges",
+    "find_attributions": "detect.attribution",
+    "find_outlets": "detect.outlets",
+    "load_outlets": "detect.outlets",
+    "outlet_card": "detect.outlets",
+    "source_chain": "detect.chain",
+    "analyze": "findings",
+    "findings_for": "findings",
+    "highlight": "show.render",
+    "render_findings": "show.render",
+    "plot_page_composition": "show.plots",
+    "plot_hedges": "show.plots",
+    "plot_sources": "show.plots",
+    "plot_source_chain": "show.plots",
+    "load_key": "learn.keys",
 }
-_SUBMODULES = frozenset(
-    {
-        "analysis",
-        "attribution",
-        "chain",
-        "cli",
-        "exercises",
-        "handout",
-        "hedges",
-        "keys",
-        "outlets",
-        "plots",
-        "progress",
-        "render",
-        "segmentation",
-        "webpage",
-    }
-)
+# Short names for the modules, so ``ml.progress.summary_view()`` and ``ml.keys`` keep working
+# wherever a module lives: short name -> module path inside medialit.
+_SUBMODULES: dict[str, str] = {
+    "analysis": "findings",
+    "findings": "findings",
+    "vocab": "vocab",
+    "errors": "errors",
+    "article": "text.article",
+    "segmentation": "text.segmentation",
+    "webpage": "text.webpage",
+    "hedges": "detect.hedges",
+    "attribution": "detect.attribution",
+    "outlets": "detect.outlets",
+    "chain": "detect.chain",
+    "render": "show.render",
+    "plots": "show.plots",
+    "handout": "show.handout",
+    "exercises": "learn.exercises",
+    "keys": "learn.keys",
+    "progress": "learn.progress",
+    "activities": "learn.activities",
+    "review": "teach.review",
+    "classroom": "teach.classroom",
+    "release": "teach.release",
+    "cli": "cli",
+}
 
 __all__ = [
     "DEFAULT_ARTICLE",
@@ -67,48 +77,22 @@ __all__ = [
     "ArticleError",
     "MedialitError",
     "__version__",
-    "analyze",
     "bundled_articles",
-    "find_attributions",
-    "find_hedges",
-    "find_outlets",
-    "highlight",
     "load_article",
-    "load_hedge_lexicon",
-    "load_key",
-    "load_outlets",
-    "outlet_card",
     "page_view",
-    "plot_hedges",
-    "plot_page_composition",
-    "plot_source_chain",
-    "plot_sources",
-    "render_findings",
-    "source_chain",
 ]
+__all__ += sorted(_LAZY)
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        module = importlib.import_module(f".{_LAZY[name]}", __name__)
-        value = getattr(module, name)
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
         globals()[name] = value
         return value
     if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
     raise AttributeError(f"module 'medialit' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
-
-
-if TYPE_CHECKING:
-    from .analysis import analyze
-    from .attribution import find_attributions
-    from .chain import source_chain
-    from .hedges import find_hedges, load_hedge_lexicon
-    from .keys import load_key
-    from .outlets import find_outlets, load_outlets, outlet_card
-    from .plots import plot_hedges, plot_page_composition, plot_source_chain, plot_sources
-    from .render import highlight, render_findings
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import __version__
-from . import release as _release
 from .errors import MedialitError
+from .teach import release as _release
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -96,8 +96,8 @@ def default_output(article_name: str | None) -> Path:
 
 
 def _run_handout(args: argparse.Namespace) -> int:
-    from .article import load_article
-    from .handout import write_handout
+    from .show.handout import write_handout
+    from .text.article import load_article
 
     article = load_article(args.article)
     output = Path(args.output) if args.output else default_output(article.name)

@@ -61,7 +61,8 @@ def wait_for_saved_json(
 
 
 PROGRESS_FILE = "progress.json"
-"""The file medialit's lessons save answers in, inside ``MEDIALIT_HOME`` (see medialit.progress)."""
+"""The file medialit's lessons save answers in, inside ``MEDIALIT_HOME`` (see
+medialit.learn.progress)."""
 
 
 def attempts(home: Path, exercise_id: str) -> int:

@@ -46,7 +46,7 @@ check.on_click(on_check)
 w.VBox([choice, check, feedback])"""
 
 MEDIALIT_EXERCISES = (
-    "from medialit.exercises import (Choice, Item, MultipleChoice, OrderSteps, Phrase,\n"
+    "from medialit.learn.exercises import (Choice, Item, MultipleChoice, OrderSteps, Phrase,\n"
     "    SelectPhrases, SingleChoice, SortItems, Step)",
     "SingleChoice('99-one', 'Which word is a hedge?', [\n"
     "    Choice('reportedly', True, 'It passes a claim on.'),\n"

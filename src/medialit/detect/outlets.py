@@ -1,0 +1,452 @@
+"""News outlets: who is behind a name that appears in a news text.
+
+``data/outlets.csv`` lists news agencies, broadcasters, papers and sites with their
+country, owner and their class in the State Media Monitor typology (SC, CaPu, CaPr
+count as state-affiliated; ISFM, ISF, ISM, IP are independent public media;
+``private`` is not state media). ``find_outlets`` marks every outlet an article
+names; ``outlet_card`` shows one outlet's facts for a lesson. The table is built by
+``tools/build_outlets.py``; ``data/CREDITS.md`` explains its sources and codes.
+
+How names are matched (the forms come from the table's ``match_any_case`` and
+``match_exact_case`` columns):
+
+* long names in any letter case ("Fars News Agency", "FARS NEWS AGENCY");
+* short forms and acronyms exactly as written, as whole words ("Fars", "KCNA", "AP"),
+  so "Farsi", "Syria", "Sanaa" and "art" do not count;
+* the longest name wins where names overlap: "Fars News Agency" is one finding;
+* a few names are skipped before certain words ("Fars province", "CCTV footage",
+  "AP exams", "Sputnik V"): the table's ``not_before`` column;
+* "RT @user" is a retweet marker, not the channel RT, and "RT-PCR" is a lab test.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from .._util.frames import records_frame
+from .._util.lazy import pd
+from .._util.regex import trie_regex
+from .._util.resources import data_path
+from ..errors import MedialitError
+
+OUTLET_COLUMNS = (
+    "id",
+    "name",
+    "aliases",
+    "domains",
+    "country",
+    "outlet_type",
+    "typology",
+    "state_affiliated",
+    "ownership_note",
+    "source",
+    "match_any_case",
+    "match_exact_case",
+    "not_before",
+)
+"""The columns of ``data/outlets.csv`` (and of :func:`load_outlets`)."""
+
+FINDING_COLUMNS = (
+    "start",
+    "end",
+    "text",
+    "outlet_id",
+    "name",
+    "country",
+    "typology",
+    "state_affiliated",
+    "explanation",
+)
+"""The columns of :func:`find_outlets`, in order."""
+
+_FINDING_DTYPES = {
+    "start": "int64",
+    "end": "int64",
+    "text": "object",
+    "outlet_id": "object",
+    "name": "object",
+    "country": "object",
+    "typology": "object",
+    "state_affiliated": "bool",
+    "explanation": "object",
+}
+
+# Plain words for the outlet_type codes of the table.
+_KIND_WORDS = {
+    "news_agency": "news agency",
+    "broadcaster": "radio or TV broadcaster",
+    "newspaper": "newspaper",
+    "magazine": "news magazine",
+    "online": "news website",
+    "photo_agency": "photo agency",
+}
+# Country names that read "from the United States", "from the Philippines".
+_NEEDS_THE = re.compile(r"^(?:United |Philippines|Netherlands)|(?:Republic|territories|Union)$")
+
+# Characters that may separate the words of a name in a text.
+_SPACE = r"\s+"
+_HYPHEN = "[-\u2010\u2011\u2013]"
+_APOSTROPHE = "['\u2019]"
+_KEY_SPACE_RE = re.compile(r"\s+")
+_KEY_HYPHEN_RE = re.compile("[\u2010\u2011\u2013]")
+# After a match: the next word (for not_before) and the acronym guards.
+_NEXT_WORD_RE = re.compile(r"\s+([\w'\u2019]+)")
+_RETWEET_RE = re.compile(r"\s*@")
+# "RT-PCR" (a lab test), "SANA'A" (Yemen's capital in capitals); "AFP's" is fine.
+_JOINED_RE = re.compile(r"-\w|['\u2019](?!s\b)\w")
+
+
+class OutletNotFound(MedialitError, LookupError):
+    """``outlet_card`` was given a name, id or web address that is not in the table."""
+
+
+class OutletAmbiguous(MedialitError, LookupError):
+    """``outlet_card`` was given a name that several outlets share."""
+
+
+class Typology(NamedTuple):
+    """One code of the State Media Monitor typology, in plain words."""
+
+    code: str
+    label: str
+    meaning: str
+    state_affiliated: bool
+    source: str
+
+
+class OutletMention(NamedTuple):
+    start: int
+    end: int
+    text: str
+    outlet_id: str
+    name: str
+    country: str
+    typology: str
+    state_affiliated: bool
+    explanation: str
+
+
+class _Matcher(NamedTuple):
+    pattern: re.Pattern[str]
+    any_case: dict[str, str]  # normalized form -> outlet id
+    exact_case: dict[str, str]
+    acronyms: frozenset[str]  # exact forms without small letters
+    not_before: dict[str, frozenset[str]]  # outlet id -> words that cancel a match
+
+
+# ---------------------------------------------------------------------- the tables
+
+
+@cache
+def _outlet_frame() -> pd.DataFrame:
+    path = data_path("outlets.csv")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in OUTLET_COLUMNS if c not in frame.columns]
+    if missing:
+        raise MedialitError(
+            f"{path} lacks the columns {missing}; rebuild it with "
+            "`python tools/build_outlets.py` or reinstall medialit."
+        )
+    frame = frame.loc[:, list(OUTLET_COLUMNS)]
+    frame["state_affiliated"] = frame["state_affiliated"].str.lower().eq("true")
+    return frame
+
+
+def load_outlets() -> pd.DataFrame:
+    """The curated outlet table, one row per outlet (a fresh copy each call).
+
+    ``aliases``, ``domains`` and the ``match_*`` columns hold "|"-separated lists;
+    ``state_affiliated`` is a bool that is True for the codes SC, CaPu and CaPr.
+    The file is read once per session, so repeated calls are cheap.
+    """
+    return _outlet_frame().copy()
+
+
+@cache
+def typology_codes() -> Mapping[str, Typology]:
+    """The State Media Monitor codes (plus ``private``) with labels and meanings."""
+    with data_path("outlet_typology.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        r["code"]: Typology(
+            r["code"], r["label"], r["meaning"], r["state_affiliated"] == "true", r["source"]
+        )
+        for r in rows
+    }
+
+
+@cache
+def _records() -> dict[str, dict[str, Any]]:
+    """Outlet rows as plain dicts keyed by id (fast lookups while matching)."""
+    return {row["id"]: row for row in _outlet_frame().to_dict("records")}
+
+
+def _split(cell: str) -> list[str]:
+    return [part for part in cell.split("|") if part]
+
+
+# ---------------------------------------------------------------------- the matcher
+
+
+def _normalize(form: str, *, fold: bool) -> str:
+    """The lookup key of a name: one space between words, plain hyphens, straight quotes."""
+    key = _KEY_SPACE_RE.sub(" ", form).replace("\u2019", "'")
+    key = _KEY_HYPHEN_RE.sub("-", key)
+    return key.casefold() if fold else key
+
+
+def _char_regex(ch: str) -> str:
+    if ch == " ":
+        return _SPACE
+    if ch == "-":
+        return _HYPHEN
+    if ch == "'":
+        return _APOSTROPHE
+    return re.escape(ch)
+
+
+def _trie_regex(forms: Iterable[str]) -> str:
+    """One regex for many names; spaces, hyphens and apostrophes match their variants."""
+    return trie_regex((_normalize(form, fold=False) for form in forms), char_regex=_char_regex)
+
+
+@cache
+def _matcher() -> _Matcher:
+    any_case: dict[str, str] = {}
+    exact_case: dict[str, str] = {}
+    not_before: dict[str, frozenset[str]] = {}
+    for row in _records().values():
+        for form in _split(row["match_any_case"]):
+            any_case[_normalize(form, fold=True)] = row["id"]
+        for form in _split(row["match_exact_case"]):
+            exact_case[_normalize(form, fold=False)] = row["id"]
+        if row["not_before"]:
+            not_before[row["id"]] = frozenset(w.casefold() for w in _split(row["not_before"]))
+    # A name starts after a non-word character and never right after "@" or "#"
+    # (a handle or a hashtag), and it ends before a non-word character.
+    body = "|".join(
+        part
+        for part in (
+            f"(?i:{_trie_regex(any_case)})" if any_case else "",
+            _trie_regex(exact_case) if exact_case else "",
+        )
+        if part
+    )
+    pattern = re.compile(rf"(?<![\w@#])(?:{body})(?!\w)")
+    acronyms = frozenset(k for k in exact_case if not any(ch.islower() for ch in k))
+    return _Matcher(pattern, any_case, exact_case, acronyms, not_before)
+
+
+def _outlet_of(matcher: _Matcher, found: str) -> str | None:
+    """The outlet id a matched text belongs to (exact forms first, then any case)."""
+    outlet_id = matcher.exact_case.get(_normalize(found, fold=False))
+    if outlet_id is None:
+        outlet_id = matcher.any_case.get(_normalize(found, fold=True))
+    return outlet_id
+
+
+def _rejected(matcher: _Matcher, text: str, key: str, outlet_id: str, end: int, limit: int) -> bool:
+    """True when the words around a match show it is not the outlet."""
+    # "RT @user" is a retweet marker; "RT-PCR", "AP-style", "SANA'A" are other words.
+    if key in matcher.acronyms and (
+        _RETWEET_RE.match(text, end, limit) or _JOINED_RE.match(text, end, limit)
+    ):
+        return True
+    stop = matcher.not_before.get(outlet_id)
+    if stop:
+        nxt = _NEXT_WORD_RE.match(text, end, limit)
+        if nxt and nxt.group(1).casefold() in stop:
+            return True
+    return False
+
+
+def scan_outlets(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, outlet_id)`` for every outlet named inside the given spans, in order.
+
+    The low-level search behind :func:`find_outlets`: one compiled regex runs over
+    each span; matches that the context rules reject are skipped and the search goes
+    on from the next character, so a rejected short name cannot hide a real one.
+    """
+    matcher = _matcher()
+    found: list[tuple[int, int, str]] = []
+    for span_start, span_end in sorted(spans):
+        pos = span_start
+        while True:
+            match = matcher.pattern.search(text, pos, span_end)
+            if match is None:
+                break
+            start, end = match.span()
+            matched = match.group()
+            outlet_id = _outlet_of(matcher, matched)
+            key = _normalize(matched, fold=False)
+            if outlet_id is None or _rejected(matcher, text, key, outlet_id, end, span_end):
+                pos = start + 1
+                continue
+            found.append((start, end, outlet_id))
+            pos = end
+    return found
+
+
+# ---------------------------------------------------------------------- explanations
+
+
+def _country_phrase(country: str) -> str:
+    return f"the {country}" if _NEEDS_THE.search(country) else country
+
+
+def _describe(row: Mapping[str, Any], cue: str | None = None) -> str:
+    """Plain words: what the outlet is, whether it is state media, and who is behind it."""
+    kind = _KIND_WORDS.get(row["outlet_type"], "news outlet")
+    where = _country_phrase(row["country"])
+    if cue is None or cue.casefold() == row["name"].casefold():
+        opening = f"{row['name']} is a {kind} from {where}."
+        if cue is not None:
+            opening = f"“{cue}” is a {kind} from {where}."
+    else:
+        opening = f"“{cue}” is {row['name']}, a {kind} from {where}."
+    typ = typology_codes()[row["typology"]]
+    note = row["ownership_note"]
+    if row["typology"] == "private":
+        return f"{opening} Not state media: {typ.meaning}. Who is behind it: {note}"
+    if row["state_affiliated"]:
+        return (
+            f"{opening} It counts as state-affiliated media: the State Media Monitor calls it "
+            f"{typ.label} ({typ.code}), which means {typ.meaning}. Who is behind it: {note} "
+            "So read its claims as what that government wants said, and look for the "
+            "same news from outlets it does not control."
+        )
+    return (
+        f"{opening} It is public media, but not state-affiliated: the State Media Monitor "
+        f"calls it {typ.label} ({typ.code}), which means {typ.meaning}. "
+        f"Who is behind it: {note}"
+    )
+
+
+# ---------------------------------------------------------------------- public API
+
+
+def find_outlets(article: Any, *, scope: str = "story") -> pd.DataFrame:
+    """Every news outlet the article names, with its owner and State Media Monitor class.
+
+    ``scope="story"`` reads the headline and the story, like every detector;
+    ``scope="page"`` also reads the page around it: the copyright line, photo
+    captions, credits and promotions. A plain string is read as an article.
+
+    Returns one row per mention, in text order, with the columns
+    ``start, end, text, outlet_id, name, country, typology, state_affiliated,
+    explanation``; ``text == article.text[start:end]`` always.
+    """
+    return records_frame(outlet_records(article, scope=scope), FINDING_COLUMNS, _FINDING_DTYPES)
+
+
+def outlet_records(article: Any, *, scope: str = "story") -> list[OutletMention]:
+    """The rows of :func:`find_outlets` as small records (no DataFrame), for ``analyze``."""
+    if isinstance(article, str):
+        from ..text.article import Article
+
+        article = Article.from_text(article)
+    if not hasattr(article, "spans") or not hasattr(article, "text"):
+        raise TypeError(
+            f"find_outlets needs an Article, not {type(article).__name__}. "
+            "Use ml.load_article() or ml.Article.from_text(text)."
+        )
+    text = article.text
+    records = _records()
+    findings = []
+    for start, end, outlet_id in scan_outlets(text, list(article.spans(scope))):
+        row = records[outlet_id]
+        cue = text[start:end]
+        findings.append(
+            OutletMention(
+                start,
+                end,
+                cue,
+                outlet_id,
+                row["name"],
+                row["country"],
+                row["typology"],
+                bool(row["state_affiliated"]),
+                _describe(row, cue),
+            )
+        )
+    return findings
+
+
+@cache
+def _lookup_index() -> dict[str, frozenset[str]]:
+    """Every id, name, alias, matched form and domain -> the outlet ids it may mean."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for outlet_id, row in _records().items():
+        keys = [outlet_id, row["name"], *_split(row["aliases"]), *_split(row["domains"])]
+        keys += _split(row["match_any_case"]) + _split(row["match_exact_case"])
+        for key in keys:
+            index[_normalize(key, fold=True)].add(outlet_id)
+    return {key: frozenset(ids) for key, ids in index.items()}
+
+
+def _hosts(query: str) -> list[str]:
+    """For a web address: its host and each parent domain (news.cctv.com, cctv.com)."""
+    if "/" not in query and "." not in query:
+        return []
+    host = (urlsplit(query if "://" in query else "http://" + query).hostname or "").lower()
+    host = re.sub(r"^www\.", "", host)
+    parts = host.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts) - 1)]
+
+
+def outlet_card(name_or_id: str) -> dict[str, Any]:
+    """One outlet's facts for a lesson: who it is, where it is from, who is behind it.
+
+    Accepts an id ("fars-news-agency"), a name or alias ("Fars", "Xinhua"), or a web
+    address ("https://english.farsnews.ir/..."). Returns a plain dict with ``id``,
+    ``name``, ``aliases``, ``country``, ``outlet_type``, ``kind`` (in words),
+    ``typology``, ``typology_label``, ``typology_meaning``, ``state_affiliated``,
+    ``ownership_note``, ``source``, ``domains`` and ``summary`` (plain sentences).
+    """
+    if not isinstance(name_or_id, str) or not name_or_id.strip():
+        raise OutletNotFound(
+            f"outlet_card needs the name, id or web address of an outlet, not {name_or_id!r}."
+        )
+    index = _lookup_index()
+    query = name_or_id.strip()
+    ids = index.get(_normalize(query, fold=True))
+    if ids is None:
+        ids = next((index[h] for h in _hosts(query) if h in index), None)
+    if not ids:
+        close = difflib.get_close_matches(_normalize(query, fold=True), index, n=3)
+        hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise OutletNotFound(
+            f"No outlet called {query!r} is in medialit's table.{hint} "
+            "See ml.load_outlets() for every outlet it knows."
+        )
+    if len(ids) > 1:
+        records = _records()
+        options = "; ".join(f"{i!r} ({records[i]['name']})" for i in sorted(ids))
+        raise OutletAmbiguous(
+            f"{query!r} can mean several outlets: {options}. Pass one of these ids instead."
+        )
+    row = _records()[next(iter(ids))]
+    typ = typology_codes()[row["typology"]]
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "aliases": _split(row["aliases"]),
+        "country": row["country"],
+        "outlet_type": row["outlet_type"],
+        "kind": _KIND_WORDS.get(row["outlet_type"], "news outlet"),
+        "typology": row["typology"],
+        "typology_label": typ.label,
+        "typology_meaning": typ.meaning,
+        "state_affiliated": bool(row["state_affiliated"]),
+        "ownership_note": row["ownership_note"],
+        "source": row["source"],
+        "domains": _split(row["domains"]),
+        "summary": _describe(row),
+    }

@@ -1,0 +1,761 @@
+"""Saved answers: every check is written to a JSON file at once, so no answer is lost.
+
+Where the file lives (first that is set wins):
+
+1. ``MEDIALIT_PROGRESS``: the path of the progress file itself;
+2. ``MEDIALIT_HOME``: a folder; the file is ``progress.json`` inside it;
+3. ``~/.medialit/progress.json``.
+
+Tests and ``make test`` set ``MEDIALIT_HOME`` to a temporary folder, so they never
+touch a learner's real answers.
+
+The file holds, for each lesson and exercise, the latest answer, every attempt
+(time, answer, hits, misses, false alarms, score) and whether the answer was shown::
+
+    {"format": "medialit-progress", "version": 1,
+     "lessons": {"02": {"02-hedges-find": {"kind": ..., "question": ..., "answer": ...,
+                                           "answer_shown": false, "attempts": [...]}}}}
+
+Why it cannot lose answers:
+
+* **Atomic writes.** The new file is written to a temporary file in the same folder,
+  flushed and fsync-ed, then moved over the old one with ``os.replace``. A crash or a
+  full disk half-way leaves the old file whole and no temporary file behind.
+* **Two kernels, one file.** Every save takes a lock file (``progress.json.lock``,
+  created with ``O_CREAT | O_EXCL``), re-reads the file, adds this kernel's new
+  answers and writes it back, so answers given in two notebooks at once are both kept.
+  A lock older than :data:`STALE_LOCK_SECONDS` was left by a kernel that died while
+  saving and is taken over; a lock that stays busy longer than
+  :data:`LOCK_TIMEOUT_SECONDS` is taken over too (the write is still atomic, so the
+  worst case is one lost update, never a broken file).
+* **A broken file** (not JSON, or not the shape above) is moved aside to
+  ``progress.json.corrupt-<time>`` with a warning, and a fresh file is started: the
+  lesson goes on, and a teacher can still open the old file.
+* **A folder that cannot be written** gives one warning; answers are kept in memory
+  and written as soon as a save succeeds again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import os
+import tempfile
+import time
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .._util.lazy import pd
+from ..errors import MedialitError
+from ..show.render import Rendered
+
+FORMAT = "medialit-progress"
+EXPORT_FORMAT = "medialit-progress-export"
+VERSION = 1
+FILE_NAME = "progress.json"
+HOME_ENV = "MEDIALIT_HOME"
+FILE_ENV = "MEDIALIT_PROGRESS"
+LOCK_TIMEOUT_SECONDS = 5.0
+"""How long a save waits for another kernel's save before taking the lock over."""
+STALE_LOCK_SECONDS = 30.0
+"""A lock file this old was left by a kernel that died while saving (saves take ms)."""
+
+SUMMARY_COLUMNS: dict[str, str] = {
+    "lesson": "object",
+    "id": "object",
+    "kind": "object",
+    "attempts": "int64",
+    "hits": "Int64",
+    "misses": "Int64",
+    "false_alarms": "Int64",
+    "score": "Float64",
+    "done": "bool",
+    "answer_shown": "bool",
+}
+"""Columns of :func:`summary` and their dtypes (counts are ``<NA>`` before a first try)."""
+
+
+class ProgressError(MedialitError, ValueError):
+    """A progress file or export cannot be used; the message names the problem."""
+
+
+class _Corrupt(Exception):
+    """The progress file is not what medialit writes; the message says why."""
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def progress_path() -> Path:
+    """The progress file for this process, from the environment (see the module doc)."""
+    explicit = os.environ.get(FILE_ENV, "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    home = os.environ.get(HOME_ENV, "").strip()
+    folder = Path(home).expanduser() if home else Path.home() / ".medialit"
+    return folder / FILE_NAME
+
+
+def _now() -> str:
+    """The time of an attempt: UTC, to the second, ISO 8601 (sorts as text)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _empty() -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "lessons": {}}
+
+
+# --------------------------------------------------------------------------- file shape
+
+
+_ATTEMPT_FIELDS: dict[str, tuple[type, ...]] = {
+    "time": (str,),
+    "hits": (int,),
+    "misses": (int,),
+    "false_alarms": (int,),
+    "score": (int, float),
+    "correct": (bool,),
+}
+
+
+def _check_shape(data: object) -> dict[str, Any]:
+    """Return ``data`` if it has the shape medialit writes, else raise :class:`_Corrupt`."""
+    if not isinstance(data, dict):
+        raise _Corrupt(f"the file holds a {type(data).__name__}, not a JSON object")
+    if data.get("format") != FORMAT:
+        raise _Corrupt(f"'format' is {data.get('format')!r}, not {FORMAT!r}")
+    if data.get("version") != VERSION:
+        raise _Corrupt(f"'version' is {data.get('version')!r}, not {VERSION}")
+    lessons = data.get("lessons")
+    if not isinstance(lessons, dict):
+        raise _Corrupt("'lessons' is missing or not an object")
+    for lesson, exercises in lessons.items():
+        if not isinstance(exercises, dict):
+            raise _Corrupt(f"lesson {lesson!r} is not an object")
+        for ex_id, entry in exercises.items():
+            where = f"exercise {lesson}/{ex_id}"
+            if not isinstance(entry, dict):
+                raise _Corrupt(f"{where} is not an object")
+            attempts = entry.get("attempts")
+            if not isinstance(attempts, list):
+                raise _Corrupt(f"{where} has no list of attempts")
+            if not isinstance(entry.get("answer_shown", False), bool):
+                raise _Corrupt(f"{where}: 'answer_shown' is not true/false")
+            for attempt in attempts:
+                _check_attempt(attempt, where)
+    return data
+
+
+def _check_attempt(attempt: object, where: str) -> None:
+    if not isinstance(attempt, dict):
+        raise _Corrupt(f"{where} has an attempt that is not an object")
+    for name, types in _ATTEMPT_FIELDS.items():
+        value = attempt.get(name)
+        # bool is an int in Python; a count must not be True/False.
+        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+            raise _Corrupt(f"{where} has an attempt whose {name!r} is {value!r}")
+
+
+# --------------------------------------------------------------------------- file I/O
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either the old or the new one.
+
+    The text goes to a temporary file in the same folder (``os.replace`` is only
+    atomic within one file system), is flushed and fsync-ed to the disk, and then
+    replaces ``path``. On any error the temporary file is removed and the old file
+    is left as it was.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def file_lock(
+    path: Path,
+    *,
+    timeout: float | None = None,
+    stale_after: float | None = None,
+) -> Iterator[None]:
+    """Hold ``<path>.lock`` while the body runs, so two kernels do not save at once.
+
+    ``O_CREAT | O_EXCL`` makes creating the lock file atomic on every common file
+    system, with no extra package. A lock older than ``stale_after`` seconds, or one
+    still busy after ``timeout`` seconds, is taken over (see the module doc; the
+    defaults are :data:`STALE_LOCK_SECONDS` and :data:`LOCK_TIMEOUT_SECONDS`).
+    An ``OSError`` other than "the lock exists" (say, a read-only folder) is raised.
+    """
+    timeout = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
+    stale_after = STALE_LOCK_SECONDS if stale_after is None else stale_after
+    lock = path.with_name(path.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            break
+        except FileExistsError:
+            if time.monotonic() >= deadline or _lock_age(lock) > stale_after:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(lock)
+                deadline = time.monotonic() + timeout
+                continue
+            time.sleep(0.01)
+    try:
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        os.close(fd)
+        yield
+    finally:
+        # A lock that cannot be removed is taken over later as stale; failing here
+        # would report a save that did happen as lost.
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+
+
+def _lock_age(lock: Path) -> float:
+    try:
+        return time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
+
+
+def _set_aside(path: Path, reason: str) -> Path:
+    """Move a broken progress file out of the way, keeping it for a teacher to look at.
+
+    Raises ``OSError`` if it cannot be moved: then nothing may be written over it.
+    """
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, target)
+    warnings.warn(
+        f"medialit: the progress file {path} could not be read ({reason}). It was kept "
+        f"as {target.name} and a fresh progress file was started.",
+        stacklevel=2,
+    )
+    return target
+
+
+def read_progress_file(path: Path) -> dict[str, Any]:
+    """Read a progress file; a missing file is empty, a broken one is moved aside.
+
+    Raises ``OSError`` when the file exists but cannot be read, or is broken and
+    cannot be moved aside.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _empty()
+    try:
+        return _check_shape(json.loads(raw.decode("utf-8")))
+    except (ValueError, _Corrupt) as exc:  # json.JSONDecodeError and UnicodeError are ValueErrors
+        reason = str(exc) if isinstance(exc, _Corrupt) else f"not valid JSON: {exc}"
+        _set_aside(path, reason)
+        return _empty()
+
+
+def _dump(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def _entry(data: dict[str, Any], lesson: str, exercise_id: str) -> dict[str, Any]:
+    lesson_map = data["lessons"].setdefault(lesson, {})
+    return lesson_map.setdefault(
+        exercise_id,
+        {"kind": None, "question": None, "answer": None, "answer_shown": False, "attempts": []},
+    )
+
+
+def _apply(data: dict[str, Any], change: Mapping[str, Any]) -> None:
+    """Apply one saved change (an attempt, or "answer shown") to the file's data."""
+    entry = _entry(data, change["lesson"], change["id"])
+    if change.get("kind"):
+        entry["kind"] = change["kind"]
+    if change.get("question"):
+        entry["question"] = change["question"]
+    if change["change"] == "attempt":
+        attempt = dict(change["attempt"])
+        entry["attempts"].append(attempt)
+        entry["answer"] = attempt["answer"]
+    elif change["change"] == "answer_shown":
+        entry["answer_shown"] = True
+        entry.setdefault("answer_shown_at", change["time"])
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    """What a lesson said about an exercise when it was made (kept in memory only)."""
+
+    lesson: str
+    id: str
+    kind: str
+    question: str
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class ProgressStore:
+    """The answers in one progress file, with every change saved as it happens.
+
+    Make one with ``ProgressStore(path)``, or use :func:`store` for the file this
+    process should use. Two stores on the same file (two kernels) keep each other's
+    answers: every save re-reads the file under a lock and adds to it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path).expanduser() if path is not None else progress_path()
+        self._pending: list[dict[str, Any]] = []
+        self._warned = False
+        self._stamp = _stamp(self.path)
+        try:
+            self._data = read_progress_file(self.path)
+        except OSError as exc:
+            self._warn_unsaved(exc, reading=True)
+            self._data = _empty()
+
+    # ---------------------------------------------------------------- reading
+
+    @property
+    def in_memory_only(self) -> bool:
+        """True while some answers could not be written to the file yet."""
+        return bool(self._pending)
+
+    def reload(self) -> None:
+        """Read the file again (answers given in another kernel appear), keeping unsaved ones."""
+        stamp = _stamp(self.path)
+        try:
+            data = read_progress_file(self.path)
+        except OSError as exc:
+            self._warn_unsaved(exc, reading=True)
+            return
+        for change in self._pending:
+            _apply(data, change)
+        self._data = data
+        self._stamp = stamp
+
+    def refresh(self) -> None:
+        """Reload only if the file changed since this store last read or wrote it (one stat)."""
+        if _stamp(self.path) != self._stamp:
+            self.reload()
+
+    def entry(self, lesson: str, exercise_id: str) -> dict[str, Any] | None:
+        """The saved record of one exercise (a copy), or None if it was never tried."""
+        found = self._data["lessons"].get(lesson, {}).get(exercise_id)
+        return json.loads(json.dumps(found)) if found is not None else None
+
+    def latest_answer(self, lesson: str, exercise_id: str) -> Any:
+        """The learner's last answer to an exercise, or None."""
+        found = self._data["lessons"].get(lesson, {}).get(exercise_id)
+        return None if found is None else json.loads(json.dumps(found.get("answer")))
+
+    def attempt_count(self, lesson: str, exercise_id: str) -> int:
+        found = self._data["lessons"].get(lesson, {}).get(exercise_id)
+        return 0 if found is None else len(found["attempts"])
+
+    def answer_shown(self, lesson: str, exercise_id: str) -> bool:
+        found = self._data["lessons"].get(lesson, {}).get(exercise_id)
+        return bool(found and found.get("answer_shown"))
+
+    def data(self) -> dict[str, Any]:
+        """A copy of everything in the file (plus answers not yet written)."""
+        return json.loads(json.dumps(self._data))
+
+    # ---------------------------------------------------------------- writing
+
+    def record_attempt(
+        self,
+        lesson: str,
+        exercise_id: str,
+        *,
+        answer: Any,
+        hits: int,
+        misses: int,
+        false_alarms: int,
+        score: float,
+        correct: bool,
+        kind: str | None = None,
+        question: str | None = None,
+    ) -> None:
+        """Save one attempt now: the answer (JSON-able), its counts and its score."""
+        attempt = {
+            "time": _now(),
+            "answer": answer,
+            "hits": int(hits),
+            "misses": int(misses),
+            "false_alarms": int(false_alarms),
+            "score": float(score),
+            "correct": bool(correct),
+            "answer_shown": self.answer_shown(lesson, exercise_id),
+        }
+        json.dumps(attempt)  # fail here, in the caller's cell, if the answer is not JSON-able
+        self._save(
+            {
+                "change": "attempt",
+                "lesson": lesson,
+                "id": exercise_id,
+                "kind": kind,
+                "question": question,
+                "attempt": attempt,
+            }
+        )
+
+    def record_answer_shown(
+        self,
+        lesson: str,
+        exercise_id: str,
+        *,
+        kind: str | None = None,
+        question: str | None = None,
+    ) -> None:
+        """Save that the learner asked to see the answer."""
+        self._save(
+            {
+                "change": "answer_shown",
+                "lesson": lesson,
+                "id": exercise_id,
+                "kind": kind,
+                "question": question,
+                "time": _now(),
+            }
+        )
+
+    def _save(self, change: dict[str, Any]) -> None:
+        """Write ``change`` (and any earlier unsaved ones) to the file; never raise OSError."""
+        self._pending.append(change)
+        try:
+            with file_lock(self.path):
+                data = read_progress_file(self.path)
+                for pending in self._pending:
+                    _apply(data, pending)
+                atomic_write_text(self.path, _dump(data))
+                self._stamp = _stamp(self.path)
+        except OSError as exc:
+            _apply(self._data, change)
+            self._warn_unsaved(exc, reading=False)
+            return
+        self._pending.clear()
+        self._data = data
+        self._warned = False
+
+    def _warn_unsaved(self, exc: OSError, *, reading: bool) -> None:
+        # One warning per run of failures: a lesson should not drown in them.
+        if self._warned:
+            return
+        self._warned = True
+        what = "read" if reading else "save answers to"
+        warnings.warn(
+            f"medialit: cannot {what} the progress file {self.path} "
+            f"({exc.strerror or exc}). Answers are kept in memory while this kernel runs "
+            f"and saved as soon as the file can be written. To save them elsewhere, set "
+            f"{HOME_ENV} to a folder you can write to and restart the kernel.",
+            stacklevel=4,
+        )
+
+    # ---------------------------------------------------------------- reports
+
+    def summary(self, lesson: str | None = None) -> pd.DataFrame:
+        """One row per exercise: lesson, id, kind, attempts, hits, misses, false_alarms,
+        score, done, answer_shown (counts and score from the latest attempt).
+
+        Exercises made in this kernel but not tried yet are listed with 0 attempts.
+        Rows come in lesson order, and within a lesson in the order the exercises
+        were made (then the order they were first saved).
+        """
+        return summary_frame(_summary_records(self._data, lesson))
+
+    def summary_view(self, lesson: str | None = None) -> Rendered:
+        """The summary as a table a notebook shows (HTML) and a terminal prints (text)."""
+        return render_summary(_summary_records(self._data, lesson), lesson=lesson)
+
+    def export(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        learner: str | None = None,
+        overwrite: bool = False,
+    ) -> Path:
+        """Write a file a learner can hand in; return where it was written.
+
+        Overwriting: an earlier medialit export at ``path`` is replaced (so exporting
+        again after more work just updates it); any other existing file is refused
+        unless ``overwrite=True``, because a typo should not destroy a notebook or an
+        essay. A folder as ``path`` gets ``medialit-progress.json`` inside it.
+        """
+        target = Path(path).expanduser()
+        if target.is_dir():
+            target = target / "medialit-progress.json"
+        if target.resolve() == self.path.resolve():
+            raise ProgressError(
+                f"{str(target)!r} is the progress file itself. Export to another file, "
+                "for example 'my-answers.json'."
+            )
+        if target.exists() and not overwrite and not _is_export(target):
+            raise ProgressError(
+                f"{str(target)!r} already exists and is not a medialit export. Choose "
+                "another file name, or pass overwrite=True to replace it."
+            )
+        payload = export_payload(self._data, learner=learner)
+        atomic_write_text(target, _dump(payload))
+        return target
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells a changed file from the one last seen: modification time and size."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _is_export(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == EXPORT_FORMAT
+
+
+# --------------------------------------------------------------------------- summary
+
+
+_REGISTERED: dict[tuple[str, str], ExerciseInfo] = {}
+
+
+def register_exercise(info: ExerciseInfo) -> None:
+    """Remember that a lesson made this exercise, so the summary lists it before a try.
+
+    A cell run again keeps the exercise's first place, so the summary stays in lesson order.
+    """
+    _REGISTERED[(info.lesson, info.id)] = info
+
+
+def _summary_records(data: Mapping[str, Any], lesson: str | None) -> list[dict[str, Any]]:
+    lessons = data["lessons"]
+    keys: list[tuple[str, str]] = list(_REGISTERED)
+    known = set(keys)
+    for les, exercises in lessons.items():
+        for ex_id in exercises:
+            if (les, ex_id) not in known:
+                keys.append((les, ex_id))
+    lesson_order = {les: i for i, les in enumerate(dict.fromkeys(les for les, _ in keys))}
+    keys.sort(key=lambda key: lesson_order[key[0]])  # stable: keeps order within a lesson
+    records = []
+    for les, ex_id in keys:
+        if lesson is not None and les != lesson:
+            continue
+        entry = lessons.get(les, {}).get(ex_id)
+        info = _REGISTERED.get((les, ex_id))
+        kind = info.kind if info else (entry or {}).get("kind")
+        attempts = entry["attempts"] if entry else []
+        last = attempts[-1] if attempts else None
+        records.append(
+            {
+                "lesson": les,
+                "id": ex_id,
+                "kind": kind,
+                "attempts": len(attempts),
+                "hits": last["hits"] if last else None,
+                "misses": last["misses"] if last else None,
+                "false_alarms": last["false_alarms"] if last else None,
+                "score": last["score"] if last else None,
+                "done": bool(last and last["correct"]),
+                "answer_shown": bool(entry and entry.get("answer_shown")),
+            }
+        )
+    return records
+
+
+def summary_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """Summary records as a DataFrame with fixed columns and dtypes, even when empty."""
+    frame = pd.DataFrame.from_records(records, columns=list(SUMMARY_COLUMNS))
+    return frame.astype(SUMMARY_COLUMNS)
+
+
+_HEADERS = ("exercise", "tries", "hits", "misses", "false alarms", "score", "done")
+
+
+def _cells(record: Mapping[str, Any]) -> tuple[str, ...]:
+    tried = record["attempts"] > 0
+
+    def count(name: str) -> str:
+        return str(record[name]) if tried else "-"
+
+    done = "yes" if record["done"] else ("not yet" if tried else "not tried")
+    if record["answer_shown"]:
+        done += " (answer shown)"
+    return (
+        record["id"],
+        str(record["attempts"]),
+        count("hits"),
+        count("misses"),
+        count("false_alarms"),
+        f"{record['score']:.2f}" if tried else "-",
+        done,
+    )
+
+
+def render_summary(records: list[dict[str, Any]], *, lesson: str | None = None) -> Rendered:
+    """A deterministic text table and the same table in HTML (no times, no paths)."""
+    where = f" in lesson {lesson}" if lesson is not None else ""
+    if not records:
+        message = f"No exercises{where} yet: answer one and it is saved here."
+        return Rendered(f"<p>{html.escape(message)}</p>", message)
+    done = sum(r["done"] for r in records)
+    title = f"Your progress{where}: {done} of {len(records)} exercises done."
+    rows = [_HEADERS, *(_cells(r) for r in records)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADERS))]
+    lines = [title]
+    for row in rows:
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in _HEADERS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(r)) + "</tr>" for r in records
+    )
+    table = (
+        f'<table class="ml-progress"><caption>{html.escape(title)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+    return Rendered(table, "\n".join(lines))
+
+
+def export_payload(data: Mapping[str, Any], *, learner: str | None = None) -> dict[str, Any]:
+    """What :meth:`ProgressStore.export` writes: every exercise with its attempts."""
+    exercises = []
+    for lesson, entries in data["lessons"].items():
+        for ex_id, entry in entries.items():
+            attempts = entry["attempts"]
+            last = attempts[-1] if attempts else {}
+            exercises.append(
+                {
+                    "lesson": lesson,
+                    "id": ex_id,
+                    "kind": entry.get("kind"),
+                    "question": entry.get("question"),
+                    "answer": entry.get("answer"),
+                    "attempts": attempts,
+                    "answer_shown": bool(entry.get("answer_shown")),
+                    "hits": last.get("hits"),
+                    "misses": last.get("misses"),
+                    "false_alarms": last.get("false_alarms"),
+                    "score": last.get("score"),
+                    "done": bool(last.get("correct")),
+                }
+            )
+    from .. import __version__
+
+    return {
+        "format": EXPORT_FORMAT,
+        "version": VERSION,
+        "medialit_version": __version__,
+        "learner": learner,
+        "exported_at": _now(),
+        "exercises": exercises,
+        "totals": {
+            "exercises": len(exercises),
+            "done": sum(e["done"] for e in exercises),
+            "attempts": sum(len(e["attempts"]) for e in exercises),
+        },
+    }
+
+
+# --------------------------------------------------------------------------- module API
+
+
+_STORES: dict[Path, ProgressStore] = {}
+
+
+def store() -> ProgressStore:
+    """The progress store for the file this process uses now (one per file, reused)."""
+    path = progress_path()
+    key = path.expanduser().absolute()
+    found = _STORES.get(key)
+    if found is None:
+        found = _STORES[key] = ProgressStore(path)
+    else:
+        found.refresh()  # another kernel may have saved answers since
+    return found
+
+
+def summary(lesson: str | None = None) -> pd.DataFrame:
+    """One row per exercise (see :meth:`ProgressStore.summary`); ``lesson`` keeps one lesson."""
+    return store().summary(lesson)
+
+
+def summary_view(lesson: str | None = None) -> Rendered:
+    """The progress summary cell of a lesson: a table in a notebook, text in a terminal."""
+    return store().summary_view(lesson)
+
+
+def export(
+    path: str | os.PathLike[str], *, learner: str | None = None, overwrite: bool = False
+) -> Path:
+    """Write a file to hand in (see :meth:`ProgressStore.export`); return its path."""
+    return store().export(path, learner=learner, overwrite=overwrite)
+
+
+__all__ = [
+    "ExerciseInfo",
+    "ProgressError",
+    "ProgressStore",
+    "atomic_write_text",
+    "export",
+    "file_lock",
+    "progress_path",
+    "read_progress_file",
+    "register_exercise",
+    "store",
+    "summary",
+    "summary_view",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """``summarise`` and ``ClassSummary`` live in classroom.py, which imports this
+    module; looking them up on first use avoids a circular import."""
+    if name in {"summarise", "ClassSummary"}:
+        from ..teach import classroom
+
+        return getattr(classroom, name)
+    raise AttributeError(f"module 'medialit.learn.progress' has no attribute {name!r}")

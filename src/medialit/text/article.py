@@ -1,0 +1,217 @@
+"""The article a lesson works on: its exact text, its metadata and its page blocks.
+
+``Article.text`` is exactly the text given; every offset anywhere in medialit
+indexes it. An article is immutable: tools read it, nothing changes it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .. import errors
+from .._util.lazy import pd
+from .._util.resources import data_path
+from .segmentation import STORY_KINDS, Block, Sentence, segment, sentences_of
+
+DEFAULT_ARTICLE = "isis-fighters-calling-in-sick"
+"""The seed article of the lessons: "ISIS fighters calling in sick?" (U.S. News, via AOL)."""
+
+SCOPES = ("story", "page")
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """A news text split into page blocks (story vs clutter) and story sentences.
+
+    Build one with :func:`load_article` or :meth:`Article.from_text`.
+    """
+
+    text: str
+    title: str | None
+    metadata: Mapping[str, Any]
+    name: str | None = None
+    block_records: tuple[Block, ...] = field(default=(), repr=False)
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        title: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        name: str | None = None,
+        main_text: Collection[str] | None = None,
+    ) -> Article:
+        """Build an article from a string; ``text`` is kept exactly as given.
+
+        ``main_text`` (rarely needed) lists lines known to be the story, for example
+        from an HTML extractor; other lines are then treated as page clutter.
+        """
+        if not isinstance(text, str):
+            raise errors.ArticleError(
+                f"The article text must be a string, not {type(text).__name__}. "
+                "To load a file, use load_article(path)."
+            )
+        if not text.strip(" \t\r\n\f\v\u00a0\ufeff\u200b"):
+            raise errors.empty_text()
+        meta = dict(metadata or {})
+        headline = title or meta.get("headline")
+        blocks = segment(text, title=headline, main_text=main_text)
+        if title is None:
+            title = headline or next((b.text for b in blocks if b.kind == "headline"), None)
+        return cls(
+            text=text,
+            title=title,
+            metadata=MappingProxyType(meta),
+            name=name,
+            block_records=blocks,
+        )
+
+    # ------------------------------------------------------------------ views
+
+    @property
+    def blocks(self) -> pd.DataFrame:
+        """One row per non-blank line: ``start, end, kind, rule, text`` (a fresh copy)."""
+        return pd.DataFrame(
+            self.block_records, columns=["start", "end", "kind", "rule", "text"]
+        ).astype({"start": "int64", "end": "int64"})
+
+    @cached_property
+    def sentence_records(self) -> tuple[Sentence, ...]:
+        """The sentences of the headline and story blocks, as small records."""
+        return sentences_of(self.text, self.block_records)
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """The story's sentences: ``start, end, text, block`` (a fresh copy)."""
+        return pd.DataFrame(
+            self.sentence_records, columns=["start", "end", "text", "block"]
+        ).astype({"start": "int64", "end": "int64", "block": "int64"})
+
+    @property
+    def story_text(self) -> str:
+        """The story's paragraphs (headline included), joined by blank lines."""
+        return "\n\n".join(b.text for b in self.block_records if b.kind in STORY_KINDS)
+
+    def spans(self, scope: str = "story") -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of the blocks a detector reads: headline and story, or the page."""
+        if scope == "story":
+            return tuple((b.start, b.end) for b in self.block_records if b.kind in STORY_KINDS)
+        if scope == "page":
+            return tuple((b.start, b.end) for b in self.block_records)
+        raise errors.bad_scope(scope)
+
+    def __repr__(self) -> str:
+        story = sum(b.kind == "story" for b in self.block_records)
+        return (
+            f"Article(name={self.name!r}, title={self.title!r}, chars={len(self.text)}, "
+            f"blocks={len(self.block_records)}, story_paragraphs={story})"
+        )
+
+
+# ---------------------------------------------------------------------- loading
+
+
+@cache
+def _bundled() -> dict[str, Path]:
+    folder = data_path("articles")
+    return {p.stem: p for p in sorted(folder.glob("*.txt"))}
+
+
+def bundled_articles() -> list[str]:
+    """Names of the articles that ship with medialit."""
+    return sorted(_bundled())
+
+
+def _metadata_for(path: Path) -> dict[str, Any]:
+    meta_path = path.with_suffix(".json")
+    if meta_path.is_file():
+        return json.loads(meta_path.read_text(encoding="utf-8"))
+    return {}
+
+
+def _looks_like_path(source: str) -> bool:
+    return os.sep in source or "/" in source or Path(source).suffix != "" or source.startswith(".")
+
+
+def load_article(
+    source: str | os.PathLike[str] | Article | None = None, *, encoding: str | None = None
+) -> Article:
+    """Load an article: the seed (no argument), a bundled name, or a text file.
+
+    >>> load_article().metadata["publisher"]
+    'U.S. News & World Report'
+
+    ``encoding`` reads a file that is not UTF-8 (for example ``"cp1252"``). Every
+    problem raises :class:`medialit.ArticleError` with a message that names it.
+    """
+    if isinstance(source, Article):
+        return source
+    if source is None:
+        source = DEFAULT_ARTICLE
+    if isinstance(source, str) and not _looks_like_path(source):
+        if source in _bundled():
+            path = _bundled()[source]
+            return _from_file(path, encoding=encoding, name=source, metadata=_metadata_for(path))
+        if not Path(source).exists():
+            raise errors.unknown_article(source, _bundled())
+    if not isinstance(source, (str, os.PathLike)):
+        raise errors.ArticleError(
+            f"load_article() takes a bundled article name or a file path, not "
+            f"{type(source).__name__}. For text in a string, use Article.from_text(text)."
+        )
+    path = Path(source).expanduser()
+    return _from_file(path, encoding=encoding, name=path.stem, metadata={"source_path": str(path)})
+
+
+def _from_file(path: Path, *, encoding: str | None, name: str, metadata: dict[str, Any]) -> Article:
+    text = read_text_file(path, encoding=encoding)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .webpage import parse_html
+
+        page_text, page_meta, main_text = parse_html(text)
+        return Article.from_text(
+            page_text, metadata={**page_meta, **metadata}, name=name, main_text=main_text
+        )
+    return Article.from_text(text, metadata=metadata, name=name)
+
+
+def read_text_file(path: Path, *, encoding: str | None = None) -> str:
+    """Read a text file with clear errors; a leading byte-order mark is dropped."""
+    if not path.exists():
+        raise errors.missing_path(path)
+    if path.is_dir():
+        raise errors.is_directory(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise errors.ArticleError(f"{str(path)!r} cannot be read: {exc.strerror}.") from exc
+    if encoding is None and data.startswith(_UTF16_BOMS):
+        encoding = "utf-16"
+    if encoding is None and (data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]):
+        raise errors.binary_file(path)
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        if encoding is None:
+            raise errors.not_utf8(path, exc) from exc
+        raise errors.bad_encoding(path, encoding, exc) from exc
+    except LookupError as exc:
+        raise errors.ArticleError(f"{encoding!r} is not an encoding Python knows.") from exc
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise errors.empty_text(f"The file {str(path)!r}")
+    return text

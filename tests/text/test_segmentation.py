@@ -1,0 +1,180 @@
+"""Page-vs-story segmentation and sentence splitting."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import medialit as ml
+from medialit.text.segmentation import BLOCK_KINDS, split_sentences
+
+PAGES = sorted((Path(__file__).parent / "pages").glob("*.txt"))
+MARK_TO_KIND = {"H": "headline", "S": "story"}
+
+
+def _parse_page(path: Path) -> tuple[str, list[tuple[str, str]]]:
+    """A test page: each line is 'H|text', 'S|text' or 'X|kind|text'; returns text and expected."""
+    expected: list[tuple[str, str]] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        mark, rest = raw.split("|", 1)
+        if mark == "X":
+            kind, line = rest.split("|", 1)
+        else:
+            kind, line = MARK_TO_KIND[mark], rest
+        expected.append((kind, line))
+    text = "\n\n".join(line for _, line in expected) + "\n"
+    return text, expected
+
+
+# ---------------------------------------------------------------- the seed
+
+SEED_STORY_OPENINGS = [
+    "It's been a tough week",
+    "Islamic State group militants near",
+    "The news was first reported",
+    "U.S. officials say",
+    "\"We've seen that our momentum",
+    "Central Command has also observed",
+    '"There are clear signs',
+    "The U.S. general who oversees",
+    '"Some of what we saw',
+    "The reports of Islamic State group fighters",
+    "The longer this bureaucracy",
+]
+
+
+def test_seed_has_exactly_the_eleven_story_paragraphs(seed):
+    story = seed.blocks.query("kind == 'story'")
+    assert len(story) == 11
+    for opening, text in zip(SEED_STORY_OPENINGS, story["text"], strict=True):
+        assert text.startswith(opening)
+
+
+def test_seed_clutter_is_never_story(seed):
+    blocks = seed.blocks
+    captions = blocks[blocks.text.str.contains("REUTERS/|AFP/Getty Images", regex=True)]
+    credited_lines = [ln for ln in seed.text.splitlines() if re.search("REUTERS/|AFP/Getty", ln)]
+    assert len(captions) == len(credited_lines) > 40
+    assert set(captions.kind) == {"photo_caption"}
+    by_text = dict(zip(blocks.text, blocks.kind, strict=False))
+    assert by_text["ISIS fighters calling in sick?"] == "headline"
+    assert by_text["Copyright 2016 U.S. News & World Report"] == "copyright"
+    assert by_text["Iraq's oldest cemetery growing quickly due to ISIS war:"] == "gallery_title"
+    assert (
+        by_text["NOW SEE: What Falluja looks like after years of ISIS occupation:"]
+        == "gallery_title"
+    )
+    for chrome in [
+        "22 PHOTOS",
+        "See Gallery",
+        "SEE ALL",
+        "BACK TO SLIDE",
+        "SHOW CAPTION +",
+        "HIDE CAPTION",
+        "of",
+        "Read Full Story",
+    ]:
+        assert by_text[chrome] == "page_chrome", chrome
+    for promo in [
+        "Before you go, we thought you'd like these...",
+        "Top ISIS Commander Killed",
+        "Subscribe to our other newsletters",
+        "From Our Partners",
+    ]:
+        assert by_text[promo] == "promo", promo
+
+
+def test_blocks_cover_every_non_blank_line_in_order(seed):
+    blocks = seed.blocks
+    lines = [line.strip() for line in seed.text.splitlines() if line.strip()]
+    assert list(blocks.text) == lines
+    assert list(blocks.start) == sorted(blocks.start)
+    for row in blocks.itertuples():
+        assert seed.text[row.start : row.end] == row.text
+        assert row.kind in BLOCK_KINDS
+        assert row.rule
+
+
+# ---------------------------------------------------------------- other sites
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
+def test_other_sites_clutter_stays_out_of_the_story(path):
+    text, expected = _parse_page(path)
+    article = ml.Article.from_text(text)
+    got = list(zip(article.blocks.kind, article.blocks.text, strict=True))
+    assert got == expected
+
+
+def test_at_least_five_pages_of_other_sites():
+    assert len(PAGES) >= 5
+
+
+def test_story_continues_after_a_caption_inside_the_story():
+    text = (
+        "A headline\n\nFirst paragraph of the story.\n\n"
+        "A cat. (AP Photo/Sam Lee)\n\nMore story here."
+    )
+    kinds = list(ml.Article.from_text(text).blocks.kind)
+    assert kinds == ["headline", "story", "photo_caption", "story"]
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "U.S. Central Command said so. It agreed.",
+            ["U.S. Central Command said so.", "It agreed."],
+        ),
+        (
+            "says Air Force Col. John Thomas, a spokesman. Then he left.",
+            ["says Air Force Col. John Thomas, a spokesman.", "Then he left."],
+        ),
+        ("Army Gen. Joseph Votel said it.", ["Army Gen. Joseph Votel said it."]),
+        ("It began at 9 a.m. on Monday.", ["It began at 9 a.m. on Monday."]),
+        ("They left the U.S. The war went on.", ["They left the U.S.", "The war went on."]),
+        (
+            '"It is over," he said. "Obviously, they didn\'t."',
+            ['"It is over," he said.', '"Obviously, they didn\'t."'],
+        ),
+        ('"Is it true?" she asked. Nobody knew.', ['"Is it true?" she asked.', "Nobody knew."]),
+        (
+            "They were scared – they ran. John F. Kennedy spoke.",
+            ["They were scared – they ran.", "John F. Kennedy spoke."],
+        ),
+        ("Fighting ended on Sept. 22 in the town.", ["Fighting ended on Sept. 22 in the town."]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_seed_sentences_keep_names_and_quotes_whole(seed):
+    sentences = list(seed.sentences.text)
+    assert any(
+        "Air Force Col. John Thomas, a spokesman for U.S. Central Command" in s for s in sentences
+    )
+    assert any("Army Gen. Joseph Votel said at a press conference" in s for s in sentences)
+    assert '"Obviously, they didn\'t."' in sentences
+    for row in seed.sentences.itertuples():
+        assert seed.text[row.start : row.end] == row.text
+
+
+def test_page_pattern_file_is_well_formed():
+    from medialit.text.segmentation import page_patterns
+
+    patterns = page_patterns()
+    assert len({p.id for p in patterns}) == len(patterns)
+    for p in patterns:
+        assert p.kind in BLOCK_KINDS and p.kind not in {"story", "headline"}
+        assert p.rule
+        if not p.case_sensitive:
+            # matched against the lower-cased line, so capitals could never match
+            assert p.regex.pattern == p.regex.pattern.lower(), p.id
+        if p.tail_only:
+            assert p.regex.pattern.endswith("$"), p.id
