@@ -73,7 +73,7 @@ story_lines
 # | **gallery title** | the name of a set of photos | the website |
 # | **photo caption** | a few words about one photo, often with a credit such as "REUTERS/..." | the photo agency, picked by the website |
 # | **page button** | something you click: "See Gallery", "SHOW CAPTION +" | the website |
-# | **promo or link** | a box that sends you to another page, a video or a sign-up form | the website |
+# | **promotion or link box** | a box that sends you to another page, a video or a sign-up form | the website |
 # | **copyright line** | small print that says who owns the text above it | the writer's outlet |
 #
 # Watch out for **look-alikes**. A link to a video can sound like news. A paragraph of the

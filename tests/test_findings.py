@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import medialit as ml
-from medialit.findings import COLUMNS, FINDING_KINDS
+from medialit.findings import COLUMNS
+from medialit.vocab import FINDING_KINDS
 
 
 def test_analyze_has_the_documented_shape(seed):

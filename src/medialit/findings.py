@@ -16,9 +16,7 @@ from .detect.attribution import Attribution, attribution_records
 from .detect.hedges import Hedge, hedge_records
 from .detect.outlets import OutletMention, outlet_records
 from .text.article import Article
-
-FINDING_KINDS: tuple[str, ...] = ("hedge", "source", "cue", "quote", "outlet")
-"""Kinds of rows in the findings table."""
+from .vocab import FINDING_KINDS
 
 COLUMNS: tuple[str, ...] = (
     "kind",

@@ -13,12 +13,12 @@ import medialit as ml
 from medialit._util.resources import data_path
 from medialit.detect.attribution import (
     COLUMNS,
-    SOURCE_KINDS,
     find_attributions,
     load_reporting_verbs,
     quotation_spans,
 )
 from medialit.learn.keys import load_key
+from medialit.vocab import SOURCE_KINDS
 
 
 def _find(text: str) -> pd.DataFrame:

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 import medialit as ml
 from medialit.detect.hedges import (
     COLUMNS,
-    HEDGE_CATEGORIES,
     LEXICON_CATEGORIES,
     LEXICON_COLUMNS,
     _lexicon_rows,
@@ -21,6 +20,7 @@ from medialit.detect.hedges import (
     lexicon_problems,
     load_hedge_lexicon,
 )
+from medialit.vocab import HEDGE_CATEGORIES
 
 
 def hedges_in(text: str) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ import medialit as ml
 from medialit._util.resources import data_path
 from medialit.learn import keys
 from medialit.learn.keys import AnswerKeyError, load_key, save_key
-from medialit.text.segmentation import BLOCK_KINDS
+from medialit.vocab import BLOCK_KINDS
 
 SEED_NAME = "isis-fighters-calling-in-sick"
 REPO = Path(__file__).resolve().parents[2]

@@ -20,6 +20,7 @@ import medialit as ml
 from medialit.findings import COLUMNS as FINDINGS_COLUMNS
 from medialit.show import render, templates
 from medialit.show.render import Rendered, highlight, normalise_kinds, render_findings
+from medialit.vocab import FINDING_KINDS
 
 VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "source"}
 
@@ -271,7 +272,7 @@ def test_same_span_twice_is_drawn_twice(small):
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.integers(0, 120), st.integers(1, 40), st.sampled_from(templates.KIND_ORDER)),
+        st.tuples(st.integers(0, 120), st.integers(1, 40), st.sampled_from(FINDING_KINDS)),
         max_size=12,
     )
 )
@@ -393,7 +394,7 @@ def test_kinds_filter(small):
 @pytest.mark.parametrize(
     ("kinds", "expected"),
     [
-        (None, templates.KIND_ORDER),
+        (None, FINDING_KINDS),
         ("hedge", ("hedge",)),
         (["quotes", "Hedge"], ("hedge", "quote")),
         (("outlet", "outlet"), ("outlet",)),

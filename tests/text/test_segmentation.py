@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import medialit as ml
-from medialit.text.segmentation import BLOCK_KINDS, split_sentences
+from medialit.text.segmentation import split_sentences
+from medialit.vocab import BLOCK_KINDS
 
 PAGES = sorted((Path(__file__).parent / "pages").glob("*.txt"))
 MARK_TO_KIND = {"H": "headline", "S": "story"}

@@ -115,6 +115,7 @@ from .._util.regex import trie_regex
 from .._util.resources import data_path
 from ..text.article import Article
 from ..text.segmentation import split_sentences
+from ..vocab import SOURCE_KIND_WHY
 
 COLUMNS: tuple[str, ...] = (
     "start",
@@ -136,15 +137,6 @@ COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`find_attributions`, in order."""
 
-SOURCE_KINDS: tuple[str, ...] = (
-    "named_person",
-    "named_organization",
-    "unnamed",
-    "media_outlet",
-    "document",
-    "pronoun",
-)
-"""Every value ``source_kind`` can take (besides ``""`` when no source is given)."""
 
 NO_SPAN = -1
 """Offset used for a missing source or content span."""
@@ -2078,14 +2070,6 @@ def _drop_nested(text: str, found: list[_Found]) -> list[_Found]:
 # --------------------------------------------------------------------------- table
 
 
-_KIND_WORDS = {
-    "named_person": "The source is named, so you can look up who they are and what they know.",
-    "named_organization": "The source is an organisation, named, but no single person is.",
-    "unnamed": "No one is named, so a reader cannot check who this is. Ask: who, exactly?",
-    "media_outlet": "The source is a news outlet. Ask who owns or runs it, and where it got this.",
-    "document": "The source is a document or record. Ask: can you find and read it yourself?",
-    "pronoun": "The source is only a pronoun here; look back to see who it means.",
-}
 
 
 def _explain(text: str, f: _Found, resolved: str) -> str:
@@ -2098,7 +2082,7 @@ def _explain(text: str, f: _Found, resolved: str) -> str:
         source = text[f.source_start : f.source_end]
         meaning = f" (meaning {resolved})" if resolved and resolved != source else ""
         who = f'Who: "{source}"{meaning}.'
-        tail = _KIND_WORDS.get(f.source_kind, "")
+        tail = SOURCE_KIND_WHY.get(f.source_kind, "")
     quote = " The exact words are in quotation marks." if f.direct_quote else ""
     return f'{who} How we know: the cue "{cue}" ({f.rule.explanation}). {tail}{quote}'
 

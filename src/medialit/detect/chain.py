@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from .._util.lazy import pd
 from ..text.article import Article
+from ..vocab import CHAIN_ROLES
 from .attribution import find_attributions
 from .outlets import find_outlets, outlet_card
 
@@ -88,7 +89,7 @@ def _original_source(article: Article, attributions: pd.DataFrame) -> Step | Non
         start, end = int(row.source_start), int(row.source_end)
         return Step(
             row.source,
-            "original source",
+            CHAIN_ROLES.word("original source"),
             article.text[start:end],
             start,
             end,
@@ -131,14 +132,14 @@ def _reporting_outlets(
             continue
         step = _outlet_step(
             outlet,
-            "first reported it" if "first" in evidence.lower() else "reported it",
+            CHAIN_ROLES.word("first publisher" if "first" in evidence.lower() else "reported by"),
             evidence,
             evidence_start,
             evidence_end,
         )
         steps.append(step)
     # "first reported" goes first; otherwise keep the order of the text.
-    steps.sort(key=lambda s: s.role != "first reported it")
+    steps.sort(key=lambda s: s.role != CHAIN_ROLES.word("first publisher"))
     return steps
 
 
@@ -176,7 +177,7 @@ def _publisher(article: Article) -> Step | None:
     if name:
         return _named_outlet_step(
             str(name),
-            "wrote this story",
+            CHAIN_ROLES.word("retold by"),
             "the article's metadata: publisher",
             -1,
             -1,
@@ -189,7 +190,7 @@ def _publisher(article: Article) -> Step | None:
                 who = match.group("who").strip()
                 return _named_outlet_step(
                     who,
-                    "wrote this story",
+                    CHAIN_ROLES.word("retold by"),
                     block.text,
                     block.start,
                     block.end,
@@ -204,7 +205,7 @@ def _republisher(article: Article) -> Step | None:
         return None
     return _named_outlet_step(
         str(name),
-        "republished it",
+        CHAIN_ROLES.word("republished by"),
         "the article's metadata: republished by",
         -1,
         -1,

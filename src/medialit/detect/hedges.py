@@ -65,8 +65,8 @@ from .._util.lazy import pd
 from .._util.regex import trie_regex
 from .._util.resources import data_path
 from ..text.article import Article
+from ..vocab import HEDGE_CATEGORIES
 
-HEDGE_CATEGORIES: tuple[str, ...] = ("reportive", "epistemic", "vague_source", "question_headline")
 """Categories a finding can have."""
 
 GUARD = "not_hedge"

@@ -35,6 +35,7 @@ from .._util.lazy import pd
 from .._util.regex import trie_regex
 from .._util.resources import data_path
 from ..errors import MedialitError
+from ..vocab import OUTLET_KINDS
 
 OUTLET_COLUMNS = (
     "id",
@@ -79,14 +80,6 @@ _FINDING_DTYPES = {
 }
 
 # Plain words for the outlet_type codes of the table.
-_KIND_WORDS = {
-    "news_agency": "news agency",
-    "broadcaster": "radio or TV broadcaster",
-    "newspaper": "newspaper",
-    "magazine": "news magazine",
-    "online": "news website",
-    "photo_agency": "photo agency",
-}
 # Country names that read "from the United States", "from the Philippines".
 _NEEDS_THE = re.compile(r"^(?:United |Philippines|Netherlands)|(?:Republic|territories|Union)$")
 
@@ -303,7 +296,7 @@ def _country_phrase(country: str) -> str:
 
 def _describe(row: Mapping[str, Any], cue: str | None = None) -> str:
     """Plain words: what the outlet is, whether it is state media, and who is behind it."""
-    kind = _KIND_WORDS.get(row["outlet_type"], "news outlet")
+    kind = OUTLET_KINDS.words.get(row["outlet_type"], "news outlet")
     where = _country_phrase(row["country"])
     if cue is None or cue.casefold() == row["name"].casefold():
         opening = f"{row['name']} is a {kind} from {where}."
@@ -440,7 +433,7 @@ def outlet_card(name_or_id: str) -> dict[str, Any]:
         "aliases": _split(row["aliases"]),
         "country": row["country"],
         "outlet_type": row["outlet_type"],
-        "kind": _KIND_WORDS.get(row["outlet_type"], "news outlet"),
+        "kind": OUTLET_KINDS.words.get(row["outlet_type"], "news outlet"),
         "typology": row["typology"],
         "typology_label": typ.label,
         "typology_meaning": typ.meaning,

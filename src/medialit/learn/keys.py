@@ -28,30 +28,24 @@ from .._util.lazy import pd
 from .._util.resources import data_path
 from ..errors import ArticleError, MedialitError
 from ..text.article import DEFAULT_ARTICLE, Article, load_article
-from ..text.segmentation import BLOCK_KINDS, STORY_KINDS
+from ..vocab import (
+    BLOCK_KINDS,
+    CHAIN_ROLES,
+    HEDGE_CATEGORIES,
+    KEY_SOURCE_KINDS,
+    LOOKALIKE_CLASHES,
+    LOOKS_LIKE,
+    SCOPES,
+    STORY_KINDS,
+    VERDICTS,
+)
 
 FORMAT_VERSION = 1
 """The key format this module reads; bump it when a field changes meaning."""
 
-# The vocabularies below are the key format itself (what an exercise can ask),
-# not word lists, so they live here next to the checks that enforce them.
-HEDGE_CATEGORIES: tuple[str, ...] = ("reportive", "epistemic", "vague_source", "question_headline")
-SOURCE_KINDS: tuple[str, ...] = (
-    "named_person",
-    "named_organization",
-    "unnamed",
-    "media_outlet",
-    "document",
-)
-LOOKS_LIKE: tuple[str, ...] = ("hedge", "vague_source", "state_media", "clutter", "story")
-SCOPES: tuple[str, ...] = ("story", "page")
-VERDICTS: tuple[str, ...] = ("not_corroborated", "partly", "corroborated")
-CHAIN_ROLES: tuple[str, ...] = (
-    "original source",
-    "first publisher",
-    "retold by",
-    "republished by",
-)
+# The key format's vocabularies (hedge categories, source kinds, scopes, verdicts, chain
+# roles, look-alikes) are medialit.vocab's; KEY_SOURCE_KINDS has no "pronoun".
+SOURCE_KINDS = KEY_SOURCE_KINDS
 
 LIST_FIELDS: tuple[str, ...] = (
     "blocks",
@@ -675,7 +669,6 @@ def _order_and_duplicate_problems(data: Mapping[str, Any]) -> list[str]:
 
 
 # A distractor that "looks like" X must not also be recorded as a real X.
-_LOOKALIKE_CLASHES = {"hedge": ("reportive", "epistemic"), "vague_source": ("vague_source",)}
 
 
 def _consistency_problems(data: Mapping[str, Any]) -> list[str]:
@@ -688,7 +681,7 @@ def _consistency_problems(data: Mapping[str, Any]) -> list[str]:
 
     for i, d in enumerate(data["distractors"]):
         for j, h in enumerate(data["hedges"]):
-            clash = h["category"] in _LOOKALIKE_CLASHES.get(d["looks_like"], ())
+            clash = h["category"] in LOOKALIKE_CLASHES.get(d["looks_like"], ())
             if clash and d["start"] < h["end"] and h["start"] < d["end"]:
                 problems.append(f"distractors[{i}] ({d['text']!r}) is also hedges[{j}]: "
                                 "a phrase cannot be both a hedge and a look-alike.")

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import __version__
 from ..text.article import Article
+from ..vocab import FINDING_KINDS
 from . import templates
 from .render import Mark, Rendered, marks_in_scope, render_findings
-from .templates import KIND_ORDER, MARK_STYLES, STATE_LABEL
+from .templates import MARK_STYLES, STATE_LABEL
 
 if TYPE_CHECKING:
     import pandas
@@ -110,7 +111,7 @@ def discussion_questions(marks: list[Mark]) -> list[tuple[str, tuple[str, ...]]]
     """``(heading, questions)`` for the page and for each kind found, in legend order."""
     kinds = {m.kind for m in marks}
     sections = [(QUESTION_HEADINGS["general"], QUESTIONS["general"])]
-    for kind in KIND_ORDER:
+    for kind in FINDING_KINDS:
         if kind not in kinds:
             continue
         questions = QUESTIONS[kind]

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import bisect
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .._util.lazy import pd
 from ..text.article import Article
-from ..text.segmentation import STORY_KINDS
+from ..vocab import HEDGE_CATEGORIES, SOURCE_KINDS, STORY_KINDS
 from .templates import OKABE_ITO, STATE_LABEL
 
 if TYPE_CHECKING:
@@ -52,22 +52,10 @@ PAGE_PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """How the page-composition chart groups the block kinds of ``segmentation``."""
 
-HEDGE_CATEGORY_NAMES: dict[str, str] = {
-    "reportive": "Reportive (passed on: reportedly)",
-    "epistemic": "Epistemic (not sure: may, likely)",
-    "vague_source": "Vague source (who? reports say)",
-    "question_headline": "Question headline (a claim with '?')",
-}
+HEDGE_CATEGORY_NAMES: Mapping[str, str] = HEDGE_CATEGORIES.words
 """Learner names of the hedge categories (``hedges.HEDGE_CATEGORIES``), for the legend."""
 
-SOURCE_KIND_NAMES: dict[str, str] = {
-    "named_person": "Named person",
-    "named_organization": "Named organisation",
-    "unnamed": "Unnamed",
-    "media_outlet": "Media outlet",
-    "document": "Document",
-    "pronoun": "He / she (unclear)",
-}
+SOURCE_KIND_NAMES: Mapping[str, str] = SOURCE_KINDS.words
 """Learner names of the source kinds of ``attribution.SOURCE_KINDS``, in chart order."""
 
 ALWAYS_SOURCE_KINDS: tuple[str, ...] = (
@@ -233,7 +221,6 @@ def hedge_data(article: Article, *, findings: pandas.DataFrame | None = None) ->
     ``total``. A hedge belongs to the paragraph it starts in. ``findings``
     defaults to ``analyze(article)``.
     """
-    from ..detect.hedges import HEDGE_CATEGORIES
 
     table = _findings(article, findings)
     hedges = table[table["kind"] == "hedge"]

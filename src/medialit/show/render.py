@@ -38,22 +38,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .._util.lazy import pd
 from ..text.article import Article
-from ..text.segmentation import STORY_KINDS, Block
+from ..text.segmentation import Block
+from ..vocab import BLOCK_KINDS, FINDING_KINDS, STORY_KINDS
 from . import templates
-from .templates import KIND_ORDER, MARK_STYLES, STATE_LABEL
+from .templates import MARK_STYLES, STATE_LABEL
 
 if TYPE_CHECKING:
     import pandas
 
-KIND_LABELS: dict[str, str] = {
-    "headline": "Headline",
-    "story": "Story",
-    "copyright": "Copyright line",
-    "gallery_title": "Gallery title",
-    "photo_caption": "Photo caption",
-    "page_chrome": "Page button",
-    "promo": "Promotion or link box",
-}
+KIND_LABELS: dict[str, str] = {kind: BLOCK_KINDS.label(kind) for kind in BLOCK_KINDS}
 """How each block kind is named for a learner."""
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("kind", "start", "end", "text", "explanation")
@@ -177,21 +170,21 @@ def normalise_kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
     Plurals are accepted ("hedges" is "hedge"), because that is how people say it.
     """
     if kinds is None:
-        return KIND_ORDER
+        return FINDING_KINDS
     if isinstance(kinds, str):
         kinds = [kinds]
     chosen: list[str] = []
     for raw in kinds:
         kind = str(raw).strip().lower()
-        if kind not in KIND_ORDER and kind.removesuffix("s") in KIND_ORDER:
+        if kind not in FINDING_KINDS and kind.removesuffix("s") in FINDING_KINDS:
             kind = kind.removesuffix("s")
-        if kind not in KIND_ORDER:
+        if kind not in FINDING_KINDS:
             raise ValueError(
-                f"{raw!r} is not a kind of highlight. Choose from: {', '.join(KIND_ORDER)}."
+                f"{raw!r} is not a kind of highlight. Choose from: {', '.join(FINDING_KINDS)}."
             )
         if kind not in chosen:
             chosen.append(kind)
-    return tuple(k for k in KIND_ORDER if k in chosen)
+    return tuple(k for k in FINDING_KINDS if k in chosen)
 
 
 def _is_true(value: object, isna: Callable[[object], bool]) -> bool:
@@ -200,7 +193,7 @@ def _is_true(value: object, isna: Callable[[object], bool]) -> bool:
 
 
 def marks_from_findings(
-    article: Article, findings: pandas.DataFrame, *, kinds: Sequence[str] = KIND_ORDER
+    article: Article, findings: pandas.DataFrame, *, kinds: Sequence[str] = FINDING_KINDS
 ) -> list[Mark]:
     """Check a findings table against the article and turn the rows of ``kinds`` into marks.
 
@@ -224,7 +217,7 @@ def marks_from_findings(
         else [None] * len(findings)
     )
     isna = pd.isna  # looked up once: the lazy module costs an import check per use
-    order = {k: i for i, k in enumerate(KIND_ORDER)}
+    order = {k: i for i, k in enumerate(FINDING_KINDS)}
     rows: list[tuple[tuple[int, int, int, int], Mark]] = []
     seen: set[tuple[str, int, int]] = set()
     for i, (kind, start, end, words, expl, label, state) in enumerate(
@@ -242,7 +235,7 @@ def marks_from_findings(
         if kind not in order:
             raise ValueError(
                 f"Row {i} of the findings table has kind {kind!r}; "
-                f"highlight() knows {', '.join(KIND_ORDER)}."
+                f"highlight() knows {', '.join(FINDING_KINDS)}."
             )
         start, end = int(start), int(end)
         if not 0 <= start < end <= n or text[start:end] != words:

@@ -127,9 +127,6 @@ MARK_STYLES: dict[str, MarkStyle] = {
 }
 """Style of each highlight, keyed by finding kind (``state_outlet``: a state-affiliated outlet)."""
 
-KIND_ORDER: tuple[str, ...] = ("hedge", "source", "cue", "quote", "outlet")
-"""Kinds of findings the highlighter knows, in the order the legend lists them."""
-
 STATE_LABEL = "state-affiliated"
 """The words printed beside anything state-affiliated, so colour is never the only cue."""
 

@@ -53,19 +53,19 @@ from typing import Any
 
 from .._util.lazy import pd
 from ..errors import MedialitError
-
-# _LOOKALIKE_CLASHES is the rule save_key enforces; add() checks it early for a clear message.
-from ..learn.keys import (
-    _LOOKALIKE_CLASHES,
-    FORMAT_VERSION,
-    HEDGE_CATEGORIES,
-    LOOKS_LIKE,
-    SOURCE_KINDS,
-    AnswerKeyError,
-    save_key,
-)
+from ..learn.keys import FORMAT_VERSION, AnswerKeyError, save_key
 from ..text.article import Article
-from ..text.segmentation import BLOCK_KINDS, STORY_KINDS
+
+# LOOKALIKE_CLASHES is the rule save_key enforces; add() checks it early for a clear message.
+from ..vocab import (
+    BLOCK_KINDS,
+    CHAIN_ROLES,
+    HEDGE_CATEGORIES,
+    LOOKALIKE_CLASHES,
+    LOOKS_LIKE,
+    STORY_KINDS,
+)
+from ..vocab import KEY_SOURCE_KINDS as SOURCE_KINDS
 
 KINDS: tuple[str, ...] = ("hedge", "distractor", "attribution", "outlet", "chain")
 """Kinds of review items; ``add`` takes all but ``chain``."""
@@ -94,16 +94,17 @@ metadata has ``-1`` for both, as in :func:`medialit.source_chain`.
 # its own: the bundled key files it as epistemic (a question withholds belief).
 _HEDGE_CATEGORY = {"question_headline": "epistemic"}
 
-# source_chain() describes roles in learner words; the key uses its own four.
-_CHAIN_ROLE = {
-    "original source": "original source",
-    "first reported it": "first publisher",
-    "first publisher": "first publisher",
-    "wrote this story": "retold by",
-    "retold by": "retold by",
-    "republished it": "republished by",
-    "republished by": "republished by",
-}
+def _key_role(word: str) -> str | None:
+    """The key's chain role for a step of source_chain() (learner word or value), or None.
+
+    A later outlet that "reported it" has no place in a key's chain, so it is left out.
+    """
+    try:
+        role = CHAIN_ROLES.value_of(word)
+    except KeyError:
+        return None
+    return None if role == "reported by" else role
+
 
 # What a learner reads for an item a teacher added without writing a reason.
 # Short defaults; the teacher's guide asks teachers to write their own.
@@ -118,13 +119,6 @@ _DEFAULT_WHY = {
     "what does it really do?",
     "attribution": "{source} is where this comes from; the cue \u201c{cue}\u201d links the claim "
     "to its source. Ask: how would they know, and do they gain from it?",
-}
-_LOOKS_LIKE_WORDS = {
-    "hedge": "a hedge",
-    "vague_source": "a vague source",
-    "state_media": "state media",
-    "clutter": "page clutter",
-    "story": "part of the story",
 }
 
 
@@ -233,7 +227,7 @@ def _metadata_field(evidence: str, metadata: Mapping[str, Any]) -> str | None:
 def _chain_items(article: Article, chain: pd.DataFrame) -> list[ReviewItem]:
     items = []
     for r in chain.itertuples(index=False):
-        role = _CHAIN_ROLE.get(str(r.role))
+        role = _key_role(str(r.role))
         if role is None:
             continue
         if not _na(r.evidence_start) and int(r.evidence_start) >= 0:
@@ -331,7 +325,7 @@ def category_choices(kind: str) -> list[tuple[str, str]]:
     if kind == "hedge":
         return [(c.replace("_", " "), c) for c in HEDGE_CATEGORIES]
     if kind == "distractor":
-        return [(f"looks like {_LOOKS_LIKE_WORDS[c]}", c) for c in LOOKS_LIKE]
+        return [(f"looks like {LOOKS_LIKE.word(c)}", c) for c in LOOKS_LIKE]
     if kind == "attribution":
         return [(c.replace("_", " "), c) for c in SOURCE_KINDS]
     if kind == "outlet":
@@ -520,7 +514,7 @@ class Review:
                 )
             pair = {new.kind: new.label, item.kind: item.label}
             if pair.keys() == {"hedge", "distractor"} and pair["hedge"] in (
-                _LOOKALIKE_CLASHES.get(pair["distractor"], ())
+                LOOKALIKE_CLASHES.get(pair["distractor"], ())
             ):
                 raise ReviewError(
                     f"{new.text!r} overlaps {item.text!r} (item {number}, a {item.kind}): a "
@@ -536,17 +530,15 @@ class Review:
         return "page"
 
     def _blocks(self) -> list[dict[str, Any]]:
-        from ..show.render import KIND_LABELS
-
         blocks = []
         for b, kind, detected in zip(
             self.article.block_records, self.block_kinds, self._detected_kinds, strict=True
         ):
             if kind == detected:
-                why = f"{KIND_LABELS[kind]}: {b.rule}."
+                why = f"{BLOCK_KINDS.label(kind)}: {b.rule}."
             else:
-                why = (f"{KIND_LABELS[kind]}: a teacher checked this line by hand "
-                       f"(medialit had taken it for {KIND_LABELS[detected].lower()}).")
+                why = (f"{BLOCK_KINDS.label(kind)}: a teacher checked this line by hand "
+                       f"(medialit had taken it for {BLOCK_KINDS.word(detected)}).")
             blocks.append({**_span(self.article.text, b.start, b.end), "kind": kind,
                            "explanation": why})
         return blocks
@@ -637,7 +629,7 @@ def _build_hedge(review: Review, start: int, end: int, category: str, _source: s
 def _build_distractor(review: Review, start: int, end: int, category: str,
                       _source: str | None, why: str | None) -> ReviewItem:
     text = review.article.text[start:end]
-    why = why or _DEFAULT_WHY["distractor"].format(what=_LOOKS_LIKE_WORDS[category])
+    why = why or _DEFAULT_WHY["distractor"].format(what=LOOKS_LIKE.word(category))
     entry = {**_span(review.article.text, start, end), "looks_like": category,
              "explanation": why}
     return ReviewItem("distractor", start, end, text, category, why, entry)

@@ -18,12 +18,12 @@ from typing import Any
 from .. import errors
 from .._util.lazy import pd
 from .._util.resources import data_path
-from .segmentation import STORY_KINDS, Block, Sentence, segment, sentences_of
+from ..vocab import STORY_KINDS
+from .segmentation import Block, Sentence, segment, sentences_of
 
 DEFAULT_ARTICLE = "isis-fighters-calling-in-sick"
 """The seed article of the lessons: "ISIS fighters calling in sick?" (U.S. News, via AOL)."""
 
-SCOPES = ("story", "page")
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")

@@ -31,19 +31,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .._util.resources import data_path
-
-BLOCK_KINDS: tuple[str, ...] = (
-    "headline",
-    "story",
-    "copyright",
-    "gallery_title",
-    "photo_caption",
-    "page_chrome",
-    "promo",
-)
-"""Every kind a block can have; ``headline`` and ``story`` are the article itself."""
-
-STORY_KINDS: frozenset[str] = frozenset({"headline", "story"})
+from ..vocab import STORY_KINDS
 
 # Rules that are not patterns, in the words a learner reads.
 RULE_HEADLINE = "the first line of the page, short and not a full sentence: the headline"

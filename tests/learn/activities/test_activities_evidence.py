@@ -9,7 +9,7 @@ from activity_helpers import edited_key
 
 from medialit.learn.activities import evidence as ev
 from medialit.learn.exercises import ExerciseError, MultipleChoice, SingleChoice, SortItems
-from medialit.learn.keys import VERDICTS
+from medialit.vocab import VERDICTS
 
 
 def test_verdict_words_cover_the_key_format():

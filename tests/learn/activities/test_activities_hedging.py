@@ -6,7 +6,7 @@ import pytest
 from activity_helpers import edited_key, right_answer
 
 import medialit as ml
-from medialit.learn.activities import hedging
+from medialit.learn.activities import common, hedging
 from medialit.learn.exercises import ExerciseError, SelectPhrases
 from medialit.learn.keys import AnswerKey
 
@@ -196,6 +196,6 @@ def test_select_and_sort_work_on_another_article_and_key():
 
 
 def test_opening_passage_maps_spans_back(seed, key):
-    passage, pieces = hedging.opening_passage(key, paragraphs=2)
+    passage, pieces = common.opening_passage(key, paragraphs=2)
     for start, end, offset in pieces:
         assert passage[offset : offset + end - start] == seed.text[start:end]

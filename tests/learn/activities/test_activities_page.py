@@ -6,7 +6,7 @@ import pytest
 from activity_helpers import edited_key, right_answer
 
 import medialit as ml
-from medialit.learn.activities import page
+from medialit.learn.activities import common, page
 from medialit.learn.exercises import ExerciseError, MultipleChoice
 from medialit.learn.keys import AnswerKey
 
@@ -43,7 +43,7 @@ def test_ids_belong_to_lesson_one_and_can_be_changed_for_reuse(seed, key, build,
 def test_sort_blocks_holds_the_look_alikes_with_their_true_kind(seed, key):
     ex = page.sort_page_blocks(seed, key)
     truth = {i.text: i.category for i in ex.items}
-    assert truth["Top ISIS Commander Killed"] == "promo or link"
+    assert truth["Top ISIS Commander Killed"] == "promotion or link box"
     assert truth["Copyright 2016 U.S. News & World Report"] == "copyright line"
     assert truth["Iraq's oldest cemetery growing quickly due to ISIS war:"] == "gallery title"
     assert truth["Read Full Story"] == "page button"
@@ -238,8 +238,8 @@ def test_a_key_that_is_not_a_key_is_named(seed):
     ("words, more words", 8, "words…"),
 ])
 def test_shorten(text, width, expected):
-    assert page.shorten(text, width) == expected
-    assert len(page.shorten(text, width)) <= width
+    assert common.shorten(text, width) == expected
+    assert len(common.shorten(text, width)) <= width
 
 
 @pytest.mark.parametrize(("text", "start", "end", "taken", "expected"), [
@@ -249,4 +249,4 @@ def test_shorten(text, width, expected):
     ("U.S.", 0, 4, [], "U.S."),  # nothing follows: the short label stays
 ])
 def test_label_for_tells_repeated_and_short_spans_apart(text, start, end, taken, expected):
-    assert page.label_for(text, start, end, taken=taken) == expected
+    assert common.label_for(text, start, end, taken=taken) == expected

@@ -19,21 +19,17 @@ The claims, their backers, the galleries and every explanation come from the key
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from ...text.article import Article
+from ...vocab import VERDICTS
 from ..exercises import Choice, ExerciseError, Item, MultipleChoice, SingleChoice, SortItems
 from ..keys import AnswerKey
-from .page import check_pair
-from .state_media import key_list
+from .common import check_pair, key_list
 
-VERDICT_WORDS: dict[str, str] = {
-    "not_corroborated": "not corroborated",
-    "partly": "partly corroborated",
-    "corroborated": "corroborated",
-}
+VERDICT_WORDS: Mapping[str, str] = VERDICTS.words
 """How a key's verdict reads as a category of :func:`claim_support`."""
 
 NONE_OF_THEM = "None of them: each one talks about something nearby, not this claim"

@@ -19,7 +19,7 @@ from typing import Any
 from ...text.article import Article
 from ..exercises import Choice, ExerciseError, Item, Phrase, SelectPhrases, SingleChoice, SortItems
 from ..keys import HEDGE_CATEGORIES, AnswerKey
-from .page import check_pair, label_for, mixed, records, shorten
+from .common import check_pair, label_for, mixed, opening_passage, records, shorten
 
 
 def hedge_label(category: str) -> str:
@@ -229,25 +229,6 @@ def spot_hedge_drift(
 # --------------------------------------------------------------------------- helpers
 
 
-def opening_passage(
-    key: AnswerKey, *, paragraphs: int
-) -> tuple[str, list[tuple[int, int, int]]]:
-    """The first ``paragraphs`` story blocks, joined by blank lines.
-
-    Also returns ``(start, end, offset)`` per block: where it lies in the article
-    and where it starts in the passage, to move spans from one to the other.
-    """
-    story = [b for b in records(key.blocks) if b["kind"] == "story"][:paragraphs]
-    if not story:
-        raise ExerciseError(f"{key.where} has no story paragraphs (blocks of kind 'story').")
-    pieces: list[tuple[int, int, int]] = []
-    offset = 0
-    for block in story:
-        pieces.append((block["start"], block["end"], offset))
-        offset += len(block["text"]) + 2
-    return "\n\n".join(b["text"] for b in story), pieces
-
-
 def _inside(entry: Mapping[str, Any], pieces: list[tuple[int, int, int]]) -> bool:
     return any(s <= entry["start"] and entry["end"] <= e for s, e, _ in pieces)
 
@@ -313,7 +294,6 @@ __all__ = [
     "HEDGE_LABELS",
     "NOT_A_HEDGE",
     "hedge_label",
-    "opening_passage",
     "select_hedges",
     "sort_hedges",
     "spot_hedge_drift",

@@ -8,35 +8,31 @@ here takes ``(article, key)`` and reads the answers from the key's ``blocks``
 else) and ``source_chain`` (who wrote the story, who put it on this page), so
 the same exercises work on any article with a reviewed key (lesson 6).
 
-The small helpers at the bottom (:func:`check_pair`, :func:`shorten`,
-:func:`label_for`) are shared with the other lesson modules.
+Shared helpers (:func:`check_pair`, :func:`shorten`, ...) live in :mod:`.common`.
 """
 
 from __future__ import annotations
 
-import random
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from ...text.article import Article
+from ...vocab import BLOCK_KINDS, STORY_KINDS
 from ..exercises import Choice, ExerciseError, Item, MultipleChoice, SingleChoice, SortItems
 from ..keys import AnswerKey
+from .common import check_pair, mixed, records, shorten
 
 # What a learner calls each block kind of the answer key. The headline is part of
 # the story: the lesson asks what belongs to the article, not how it is styled.
+_SORT_ORDER = ("headline", "story", "gallery_title", "photo_caption", "page_chrome", "promo",
+               "copyright")
 PAGE_CATEGORY: Mapping[str, str] = {
-    "headline": "story",
-    "story": "story",
-    "gallery_title": "gallery title",
-    "photo_caption": "photo caption",
-    "page_chrome": "page button",
-    "promo": "promo or link",
-    "copyright": "copyright line",
+    kind: "story" if kind in STORY_KINDS else BLOCK_KINDS.word(kind) for kind in _SORT_ORDER
 }
 PAGE_CATEGORIES: tuple[str, ...] = tuple(dict.fromkeys(PAGE_CATEGORY.values()))
-CLUTTER_CATEGORIES: tuple[str, ...] = ("gallery title", "photo caption", "page button",
-                                       "promo or link")
+CLUTTER_CATEGORIES: tuple[str, ...] = tuple(
+    BLOCK_KINDS.word(kind) for kind in ("gallery_title", "photo_caption", "page_chrome", "promo")
+)
 """Putting a story line here is a false alarm: the learner threw away part of the story."""
 
 # Block kinds a page adds around a story, in the order the who-added exercise lists them.
@@ -242,70 +238,6 @@ def question_headline(
     )
 
 
-# --------------------------------------------------------------------------- shared helpers
-
-
-def check_pair(article: Article, key: AnswerKey) -> None:
-    """Raise ExerciseError unless ``key`` is an answer key for ``article``."""
-    if not isinstance(article, Article):
-        raise ExerciseError(
-            f"article must be a medialit Article (from ml.load_article()), "
-            f"not {type(article).__name__}."
-        )
-    if not isinstance(key, AnswerKey):
-        raise ExerciseError(
-            f"key must be an answer key (from ml.load_key()), not {type(key).__name__}."
-        )
-    if article.name is not None and key.article_name != article.name:
-        raise ExerciseError(
-            f"{key.where} is for the article {key.article_name!r}, not {article.name!r}. "
-            "Load the key that belongs to this article."
-        )
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut at a word boundary to at most ``width`` characters, ending in "…"."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return f"{cut}…"
-
-
-def label_for(text: str, start: int, end: int, *, taken: Iterable[str], min_chars: int = 5) -> str:
-    """A label for the span ``text[start:end]`` that differs from every label in ``taken``.
-
-    A span that is very short ("U.S.") or reads like one already used ("others"
-    twice) gets the words that follow it, one at a time, so a learner can tell
-    the two apart ("others have", "others considering").
-    """
-    used = {_norm(t) for t in taken}
-    label = text[start:end]
-    following = re.finditer(r"\S+", text[end:])
-    while len(label) < min_chars or _norm(label) in used:
-        word = next(following, None)
-        if word is None:
-            break
-        label = text[start : end + word.end()].rstrip(",.;:")
-    return " ".join(label.split())
-
-
-def mixed(choices: Sequence[Choice], seed: str) -> list[Choice]:
-    """The choices in an order fixed by ``seed`` (the same on every run, so notebook
-    outputs do not change) in which the right answer is never first."""
-    order = list(choices)
-    random.Random(seed).shuffle(order)
-    if order and order[0].correct:
-        order = order[1:] + order[:1]
-    return order
-
-
-def records(table: Any) -> list[dict[str, Any]]:
-    """Rows of a key view as plain dicts (``None`` for missing values)."""
-    frame = table.astype(object).where(table.notna(), None)
-    return frame.to_dict("records")
-
-
 # --------------------------------------------------------------------------- private helpers
 
 
@@ -370,12 +302,7 @@ def _example_block(
 __all__ = [
     "CLUTTER_CATEGORIES",
     "PAGE_CATEGORIES",
-    "check_pair",
-    "label_for",
-    "mixed",
     "question_headline",
-    "records",
-    "shorten",
     "sort_page_blocks",
     "where_story_ends",
     "who_added_what",

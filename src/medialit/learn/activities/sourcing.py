@@ -28,8 +28,7 @@ from ..exercises import (
     Step,
 )
 from ..keys import SOURCE_KINDS, AnswerKey
-from .hedging import opening_passage
-from .page import check_pair, label_for, mixed, records
+from .common import check_pair, label_for, mixed, opening_passage, records
 
 NOT_A_SOURCE = "not a source"
 _SPELLING = {"organization": "organisation"}  # the lessons are written in British English

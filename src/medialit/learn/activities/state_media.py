@@ -29,7 +29,7 @@ from ...detect.outlets import load_outlets, typology_codes
 from ...text.article import Article
 from ..exercises import Choice, ExerciseError, Item, MultipleChoice, SingleChoice, SortItems
 from ..keys import AnswerKey
-from .page import check_pair, mixed
+from .common import check_pair, key_list, mixed
 
 STATE = "state-affiliated"
 NOT_STATE = "not state-affiliated"
@@ -46,17 +46,6 @@ by the U.S. Treasury in September 2023 together with Fars and Tasnim.
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def key_list(key: AnswerKey, field: str, exercise_id: str, what: str) -> list[dict[str, Any]]:
-    """The key's list ``field`` as plain dicts, or a clear error when it is empty."""
-    items = key.raw.get(field) or []
-    if not items:
-        raise ExerciseError(
-            f"{key.where} has no {field}, so exercise {exercise_id} cannot be built. "
-            f"Add {what} to the key (see data/answer_keys/README.md)."
-        )
-    return items
 
 
 def _outlet_rows() -> dict[str, dict[str, Any]]:
@@ -306,7 +295,6 @@ __all__ = [
     "OUTLET_CATEGORIES",
     "STATE",
     "conflict_of_interest",
-    "key_list",
     "outlet_sort",
     "outlet_typology",
     "table_explanation",
