@@ -176,3 +176,74 @@ def test_a_page_that_is_all_clutter_has_an_empty_story():
     table = ml.analyze(article)
     assert table.empty and list(table.columns) == list(COLUMNS)
     assert ml.source_chain(article).empty
+
+
+# --------------------------------------------------------------------------- computed once
+
+
+@pytest.fixture
+def detector_calls(monkeypatch):
+    """Count each detector's runs per scope, as findings_for() makes them."""
+    from medialit import findings
+
+    calls: dict[tuple[str, str], int] = {}
+
+    def counting(name, real):
+        def run(article, *, scope="story"):
+            calls[(name, scope)] = calls.get((name, scope), 0) + 1
+            return real(article, scope=scope)
+
+        return run
+
+    for name in ("hedge_records", "attribution_records", "outlet_records"):
+        monkeypatch.setattr(findings, name, counting(name, getattr(findings, name)))
+    return calls
+
+
+def test_a_handout_runs_each_detector_once_per_scope(detector_calls):
+    from medialit.show.handout import handout_html
+
+    article = ml.load_article()  # a fresh Article: nothing computed yet
+    page = handout_html(article, scope="page", charts=True)
+    assert "<h1>" in page
+    assert detector_calls == {
+        (name, scope): 1
+        for name in ("hedge_records", "attribution_records", "outlet_records")
+        for scope in ("story", "page")
+    }
+
+
+def test_a_review_runs_each_detector_once_per_scope(detector_calls):
+    from medialit.teach.review import Review
+
+    article = ml.load_article()
+    review = Review(article)
+    assert review.to_key()["hedges"]
+    ml.highlight(article)
+    ml.source_chain(article)
+    assert detector_calls
+    assert set(detector_calls.values()) == {1}
+
+
+def test_callers_get_their_own_copy_of_cached_tables():
+    article = ml.load_article()
+    first = ml.analyze(article)
+    first.loc[:, "text"] = "changed"
+    assert (ml.analyze(article).text != "changed").all()
+    chain = ml.source_chain(article)
+    chain.loc[:, "who"] = "nobody"
+    assert "nobody" not in set(ml.source_chain(article).who)
+
+
+def test_findings_are_dropped_with_their_article():
+    import gc
+    import weakref
+
+    from medialit.findings import findings_for
+
+    article = ml.Article.from_text("Officials said the bridge may close. It was reportedly old.")
+    assert findings_for(article) is findings_for(article)
+    ref = weakref.ref(article)
+    del article
+    gc.collect()
+    assert ref() is None

@@ -18,11 +18,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from ._version import __version__
 from .errors import ArticleError, MedialitError
 from .show.render import page_view
 from .text.article import DEFAULT_ARTICLE, Article, bundled_articles, load_article
-
-__version__ = "0.1.0"
 
 # The one list of names imported on first use (PEP 562): name -> module that defines it.
 # A lesson's first cell should not wait for pandas or matplotlib before it needs them.
@@ -33,7 +32,7 @@ _LAZY: dict[str, str] = {
     "find_outlets": "detect.outlets",
     "load_outlets": "detect.outlets",
     "outlet_card": "detect.outlets",
-    "source_chain": "detect.chain",
+    "source_chain": "findings",
     "analyze": "findings",
     "findings_for": "findings",
     "highlight": "show.render",

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from . import __version__
+from ._version import __version__
 from .errors import MedialitError
 from .teach import release as _release
 

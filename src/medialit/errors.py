@@ -1,4 +1,4 @@
-"""Every error a user of medialit can meet, with a message that says what to do next.
+"""Every error class of medialit and the messages a user can meet, each saying what to do next.
 
 All errors about the article a user brings are :class:`ArticleError`, a
 ``ValueError``, so ``except ValueError`` keeps working for callers that do not
@@ -16,6 +16,44 @@ class MedialitError(Exception):
 
 class ArticleError(MedialitError, ValueError):
     """The article text or file cannot be used; the message names the problem."""
+
+
+class NotAnArticleError(ArticleError, TypeError):
+    """A function that reads an article was given something else (a number, a table)."""
+
+
+class BadOptionError(MedialitError, ValueError):
+    """An option was given a value it does not take (a scope, a category, a kind)."""
+
+
+class DataFileError(MedialitError, ValueError):
+    """A bundled data file (word list, outlet table) breaks its own rules; names the rows."""
+
+
+class RenderError(MedialitError, ValueError):
+    """A findings table cannot be drawn (a missing column, an unknown kind, a bad span)."""
+
+
+class OutletNotFound(MedialitError, LookupError):
+    """``outlet_card`` was given a name, id or web address that is not in the table."""
+
+class OutletAmbiguous(MedialitError, LookupError):
+    """``outlet_card`` was given a name that several outlets share."""
+
+class ProgressError(MedialitError, ValueError):
+    """A progress file or export cannot be used; the message names the problem."""
+
+class ExerciseError(MedialitError, ValueError):
+    """An exercise cannot be built, or an answer cannot be checked; the message says why."""
+
+class AnswerKeyError(MedialitError, ValueError):
+    """An answer key cannot be used; the message names every problem found."""
+
+class ReleaseError(MedialitError, ValueError):
+    """The student versions cannot be made; the message names the notebook and the cell."""
+
+class ReviewError(MedialitError, ValueError):
+    """A review step cannot be done; the message says why and what to do instead."""
 
 
 def empty_text(where: str = "The article text") -> ArticleError:
@@ -75,5 +113,12 @@ def unsupported_file(path: object, suffix: str) -> ArticleError:
     )
 
 
-def bad_scope(scope: object) -> ValueError:
-    return ValueError(f"scope must be 'story' or 'page', not {scope!r}.")
+def not_an_article(caller: str, value: object) -> NotAnArticleError:
+    return NotAnArticleError(
+        f"{caller}() needs an Article (from ml.load_article() or ml.Article.from_text()) "
+        f"or the article's text as a string, not {type(value).__name__}."
+    )
+
+
+def bad_scope(scope: object) -> BadOptionError:
+    return BadOptionError(f"scope must be 'story' or 'page', not {scope!r}.")

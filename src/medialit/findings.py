@@ -1,4 +1,9 @@
-"""Every finding about an article in one tidy table, for renderers, charts and exercises.
+"""Every detector's findings for one (article, scope), computed once and read by all.
+
+:func:`findings_for` runs each detector once per article and scope and keeps the result
+for as long as the article lives; the highlighter, the charts, the handout, the review
+and the exercises all read it, so none of them re-runs a detector. It holds the
+detectors' own tables, the source chain, and the one findings table of :func:`analyze`.
 
 ``analyze`` runs the detectors once and reshapes their tables into the one span
 format of ``docs/architecture.md``: one row per highlight with ``kind``,
@@ -8,14 +13,17 @@ and ``group`` (the rows of one attribution share a group number).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from ._util.frames import records_frame
 from ._util.lazy import pd
-from .detect.attribution import Attribution, attribution_records
-from .detect.hedges import Hedge, hedge_records
-from .detect.outlets import OutletMention, outlet_records
-from .text.article import Article
+from .detect import chain
+from .detect.attribution import Attribution, attribution_frame, attribution_records
+from .detect.hedges import Hedge, hedge_frame, hedge_records
+from .detect.outlets import OutletMention, mention_frame, outlet_records
+from .text.article import Article, as_article
 from .vocab import FINDING_KINDS
 
 COLUMNS: tuple[str, ...] = (
@@ -126,19 +134,93 @@ def _state_affiliation(outlets: list[OutletMention], start: int, end: int) -> bo
     return any(inside) if inside else None
 
 
-def analyze(article: Article, *, scope: str = "story") -> pd.DataFrame:
-    """Run every detector on ``article`` and return all findings in one table.
+@dataclass(frozen=True, eq=False)
+class Findings:
+    """What every detector found in one article for one scope; each part computed once.
+
+    The record tuples are the detectors' output; the tables (``hedges``,
+    ``attributions``, ``outlets``, ``table``, ``chain``) are built on first use.
+    Callers that hand a table on to a user should hand a copy (``analyze`` does).
+    """
+
+    article: Article
+    scope: str
+    hedge_records: tuple[Hedge, ...] = field(repr=False)
+    attribution_records: tuple[Attribution, ...] = field(repr=False)
+    outlet_records: tuple[OutletMention, ...] = field(repr=False)
+
+    @cached_property
+    def hedges(self) -> pd.DataFrame:
+        """The table :func:`medialit.find_hedges` returns."""
+        return hedge_frame(self.hedge_records)
+
+    @cached_property
+    def attributions(self) -> pd.DataFrame:
+        """The table :func:`medialit.find_attributions` returns."""
+        return attribution_frame(self.attribution_records)
+
+    @cached_property
+    def outlets(self) -> pd.DataFrame:
+        """The table :func:`medialit.find_outlets` returns."""
+        return mention_frame(self.outlet_records)
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Every finding in one table (see :func:`analyze`)."""
+        rows = (
+            _hedge_rows(list(self.hedge_records))
+            + _attribution_rows(
+                self.article, list(self.attribution_records), list(self.outlet_records)
+            )
+            + _outlet_rows(list(self.outlet_records))
+        )
+        order = {kind: i for i, kind in enumerate(FINDING_KINDS)}
+        rows.sort(key=lambda f: (f.start, -f.end, order[f.kind]))
+        return records_frame(rows, COLUMNS, _DTYPES)
+
+    @cached_property
+    def chain(self) -> pd.DataFrame:
+        """Who passed the story's main claim to whom (always read from the story)."""
+        story = self if self.scope == "story" else findings_for(self.article, scope="story")
+        return chain.source_chain(
+            self.article, attributions=story.attributions, outlets=story.outlets
+        )
+
+
+def findings_for(article: Article | str, *, scope: str = "story") -> Findings:
+    """The findings of ``article`` for ``scope`` ("story" or "page"), computed once.
+
+    A second call with the same Article object returns the same :class:`Findings`, so a
+    lesson, a handout or a review that asks for them again costs nothing.
+    """
+    article = as_article(article, caller="findings_for")
+    article.spans(scope)  # validates the scope before any work
+    key = ("findings", scope)
+    if key not in article.derived:
+        article.derived[key] = Findings(
+            article,
+            scope,
+            tuple(hedge_records(article, scope=scope)),
+            tuple(attribution_records(article, scope=scope)),
+            tuple(outlet_records(article, scope=scope)),
+        )
+    return article.derived[key]
+
+
+def analyze(article: Article | str, *, scope: str = "story") -> pd.DataFrame:
+    """Every finding about ``article`` in one table: hedges, sources, cues, quotes, outlets.
 
     ``scope="story"`` (the default) reads the headline and story; ``"page"`` reads
-    every block, captions and boxes included.
+    every block, captions and boxes included. Each detector runs once per article and
+    scope (see :func:`findings_for`); the table returned is the caller's own copy.
     """
-    article.spans(scope)  # validates the scope before any work
-    outlets = outlet_records(article, scope=scope)
-    findings = (
-        _hedge_rows(hedge_records(article, scope=scope))
-        + _attribution_rows(article, attribution_records(article, scope=scope), outlets)
-        + _outlet_rows(outlets)
-    )
-    order = {kind: i for i, kind in enumerate(FINDING_KINDS)}
-    findings.sort(key=lambda f: (f.start, -f.end, order[f.kind]))
-    return records_frame(findings, COLUMNS, _DTYPES)
+    return findings_for(article, scope=scope).table.copy()
+
+
+def source_chain(article: Article | str) -> pd.DataFrame:
+    """The ordered chain of who passed the story's main claim to whom (a copy).
+
+    On the seed: the militia members (PMUs) -> Fars (state-affiliated, Iran) ->
+    U.S. News & World Report -> AOL. See :func:`medialit.detect.chain.source_chain`.
+    """
+    return findings_for(article).chain.copy()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -406,21 +405,6 @@ def test_property_offsets_slice_back_and_never_overlap(pieces):
         assert article.text[row.start : row.end] == row.text
         assert row.start >= previous_end
         previous_end = row.end
-
-
-def test_matcher_is_fast_enough():
-    sentence = (
-        "The news was first reported by Iranian news service Fars, and later Reuters, "
-        "AFP and the Associated Press carried it, while officials in Syria spoke Farsi. "
-    )
-    text = sentence * 4000
-    words = len(text.split())
-    scan_outlets(text, [(0, len(text))])  # compile once
-    start = time.perf_counter()
-    scan_outlets(text, [(0, len(text))])
-    rate = words / (time.perf_counter() - start)
-    # The target is >= 1,000,000 words/s; a slow test machine still clears this bar.
-    assert rate > 250_000
 
 
 # ---------------------------------------------------------------- outlet cards

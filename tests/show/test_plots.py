@@ -187,7 +187,7 @@ def test_hedge_bars_are_stacked_by_category(small):
 
 def test_every_hedge_category_has_a_learner_name():
     from medialit.detect.hedges import HEDGE_CATEGORIES
-    from medialit.learn.keys import HEDGE_CATEGORIES as KEY_CATEGORIES
+    from medialit.vocab import HEDGE_CATEGORIES as KEY_CATEGORIES
 
     assert set(plots.HEDGE_CATEGORY_NAMES) == set(HEDGE_CATEGORIES) == set(KEY_CATEGORIES)
 

@@ -103,17 +103,16 @@ finds are marked there too).
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from .._util.data import read_table
 from .._util.frames import records_frame
 from .._util.lazy import pd
 from .._util.regex import trie_regex
-from .._util.resources import data_path
-from ..text.article import Article
+from ..text.article import Article, as_article
 from ..text.segmentation import split_sentences
 from ..vocab import SOURCE_KIND_WHY
 
@@ -243,14 +242,11 @@ def load_reporting_verbs() -> pd.DataFrame:
 
 @cache
 def _reporting_verbs_table() -> pd.DataFrame:
-    return pd.read_csv(
-        data_path("lexicons", "reporting_verbs.csv"), dtype=str, keep_default_na=False
-    )
+    return pd.DataFrame(list(_read_csv("reporting_verbs.csv")), dtype=str)
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    with data_path("lexicons", name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def _read_csv(name: str) -> tuple[dict[str, str], ...]:
+    return read_table("lexicons", name)
 
 
 @cache
@@ -1780,18 +1776,12 @@ def find_attributions(article: Article | str, *, scope: str = "story") -> pd.Dat
     >>> table.loc[table.source_kind == "media_outlet", "source"].tolist()
     ['Iranian news service Fars']
     """
-    return _to_frame(attribution_records(article, scope=scope))
+    return attribution_frame(attribution_records(article, scope=scope))
 
 
 def attribution_records(article: Article | str, *, scope: str = "story") -> list[Attribution]:
     """The rows of :func:`find_attributions` as small records (no DataFrame), for ``analyze``."""
-    if isinstance(article, str):
-        article = Article.from_text(article)
-    if not isinstance(article, Article):
-        raise TypeError(
-            f"find_attributions() needs an Article (from load_article() or "
-            f"Article.from_text()) or a string, not {type(article).__name__}."
-        )
+    article = as_article(article, caller="find_attributions")
     spans = article.spans(scope)
     found = _find_in_spans(article.text, spans, _known_sentences(article))
     return _records(article.text, found)
@@ -2156,5 +2146,6 @@ def _records(text: str, found: Sequence[_Found]) -> list[Attribution]:
     return rows
 
 
-def _to_frame(rows: Sequence[Attribution]) -> pd.DataFrame:
+def attribution_frame(rows: Sequence[Attribution]) -> pd.DataFrame:
+    """Attribution records as the table :func:`find_attributions` returns."""
     return records_frame(rows, COLUMNS, _DTYPES)

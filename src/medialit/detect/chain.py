@@ -19,7 +19,7 @@ import re
 from typing import NamedTuple
 
 from .._util.lazy import pd
-from ..text.article import Article
+from ..text.article import Article, as_article
 from ..vocab import CHAIN_ROLES
 from .attribution import find_attributions
 from .outlets import find_outlets, outlet_card
@@ -213,14 +213,23 @@ def _republisher(article: Article) -> Step | None:
     )
 
 
-def source_chain(article: Article) -> pd.DataFrame:
+def source_chain(
+    article: Article | str,
+    *,
+    attributions: pd.DataFrame | None = None,
+    outlets: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The ordered chain of who passed the story's main claim to whom.
 
     On the seed: the militia members (PMUs) -> Fars (state-affiliated, Iran) ->
-    U.S. News & World Report -> AOL.
+    U.S. News & World Report -> AOL. ``attributions`` and ``outlets`` are the story's
+    :func:`find_attributions` and :func:`find_outlets` tables when the caller has them
+    already (``medialit.findings`` does), so the detectors do not run twice.
     """
-    attributions = find_attributions(article)
-    outlets_story = find_outlets(article)
+    article = as_article(article, caller="source_chain")
+    if attributions is None:
+        attributions = find_attributions(article)
+    outlets_story = find_outlets(article) if outlets is None else outlets
     steps: list[Step] = []
     for step in (
         _original_source(article, attributions),

@@ -54,17 +54,18 @@ Choices a teacher may want to know about:
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from .._util.data import read_table
 from .._util.frames import records_frame
 from .._util.lazy import pd
 from .._util.regex import trie_regex
 from .._util.resources import data_path
-from ..text.article import Article
+from ..errors import BadOptionError, DataFileError
+from ..text.article import Article, as_article
 from ..vocab import HEDGE_CATEGORIES
 
 """Categories a finding can have."""
@@ -149,14 +150,13 @@ class _Compiled(NamedTuple):
 @cache
 def _lexicon_rows() -> tuple[dict[str, str], ...]:
     path = data_path(*_LEXICON_FILE)
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = tuple(
-            {key: (value or "").strip() for key, value in row.items()}
-            for row in csv.DictReader(handle)
-        )
+    rows = tuple(
+        {key: value.strip() for key, value in row.items()}
+        for row in read_table(*_LEXICON_FILE, columns=LEXICON_COLUMNS)
+    )
     problems = lexicon_problems(rows)
     if problems:
-        raise ValueError(f"{path} has problems:\n- " + "\n- ".join(problems))
+        raise DataFileError(f"{path} has problems:\n- " + "\n- ".join(problems))
     return rows
 
 
@@ -212,7 +212,7 @@ class _Vocabulary(NamedTuple):
     def expand(self, pattern: str, depth: int = 0) -> str:
         """Replace ``{id}`` by the word list's forms or the pattern part's regex."""
         if depth > 8:
-            raise ValueError(f"pattern parts refer to each other in a circle: {pattern!r}")
+            raise DataFileError(f"pattern parts refer to each other in a circle: {pattern!r}")
 
         def one(match: re.Match[str]) -> str:
             name = match.group(1)
@@ -478,7 +478,8 @@ _DTYPES = {
 }
 
 
-def _to_frame(hedges: Sequence[Hedge]) -> pd.DataFrame:
+def hedge_frame(hedges: Sequence[Hedge]) -> pd.DataFrame:
+    """Hedge records as the table :func:`find_hedges` returns."""
     return records_frame(hedges, COLUMNS, _DTYPES)
 
 
@@ -512,7 +513,7 @@ def find_hedges(
     >>> "reportedly" in set(table.text)
     True
     """
-    return _to_frame(hedge_records(article, scope=scope, categories=categories))
+    return hedge_frame(hedge_records(article, scope=scope, categories=categories))
 
 
 def hedge_records(
@@ -522,13 +523,7 @@ def hedge_records(
     categories: Iterable[str] | None = None,
 ) -> list[Hedge]:
     """The rows of :func:`find_hedges` as small records (no DataFrame), for ``analyze``."""
-    if isinstance(article, str):
-        article = Article.from_text(article)
-    if not isinstance(article, Article):
-        raise TypeError(
-            "find_hedges() needs an Article (from load_article() or Article.from_text()) "
-            f"or a string, not {type(article).__name__}."
-        )
+    article = as_article(article, caller="find_hedges")
     wanted = _wanted(categories)
     spans = article.spans(scope)
     headlines = [(b.start, b.end) for b in article.block_records if b.kind == "headline"]
@@ -544,7 +539,7 @@ def _wanted(categories: Iterable[str] | None) -> frozenset[str]:
     wanted = frozenset(categories)
     unknown = sorted(wanted - set(HEDGE_CATEGORIES))
     if unknown:
-        raise ValueError(
+        raise BadOptionError(
             f"Unknown hedge categor{'y' if len(unknown) == 1 else 'ies'} "
             f"{', '.join(map(repr, unknown))}; choose from {', '.join(HEDGE_CATEGORIES)}."
         )

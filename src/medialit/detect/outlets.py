@@ -21,20 +21,20 @@ How names are matched (the forms come from the table's ``match_any_case`` and
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from .._util.data import read_table
 from .._util.frames import records_frame
 from .._util.lazy import pd
 from .._util.regex import trie_regex
-from .._util.resources import data_path
-from ..errors import MedialitError
+from ..errors import OutletAmbiguous, OutletNotFound
+from ..text.article import Article, as_article
 from ..vocab import OUTLET_KINDS
 
 OUTLET_COLUMNS = (
@@ -96,14 +96,6 @@ _RETWEET_RE = re.compile(r"\s*@")
 _JOINED_RE = re.compile(r"-\w|['\u2019](?!s\b)\w")
 
 
-class OutletNotFound(MedialitError, LookupError):
-    """``outlet_card`` was given a name, id or web address that is not in the table."""
-
-
-class OutletAmbiguous(MedialitError, LookupError):
-    """``outlet_card`` was given a name that several outlets share."""
-
-
 class Typology(NamedTuple):
     """One code of the State Media Monitor typology, in plain words."""
 
@@ -139,15 +131,8 @@ class _Matcher(NamedTuple):
 
 @cache
 def _outlet_frame() -> pd.DataFrame:
-    path = data_path("outlets.csv")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in OUTLET_COLUMNS if c not in frame.columns]
-    if missing:
-        raise MedialitError(
-            f"{path} lacks the columns {missing}; rebuild it with "
-            "`python tools/build_outlets.py` or reinstall medialit."
-        )
-    frame = frame.loc[:, list(OUTLET_COLUMNS)]
+    rows = read_table("outlets.csv", columns=OUTLET_COLUMNS)
+    frame = pd.DataFrame(list(rows), columns=list(OUTLET_COLUMNS), dtype=str)
     frame["state_affiliated"] = frame["state_affiliated"].str.lower().eq("true")
     return frame
 
@@ -165,8 +150,9 @@ def load_outlets() -> pd.DataFrame:
 @cache
 def typology_codes() -> Mapping[str, Typology]:
     """The State Media Monitor codes (plus ``private``) with labels and meanings."""
-    with data_path("outlet_typology.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_table(
+        "outlet_typology.csv", columns=("code", "label", "meaning", "state_affiliated")
+    )
     return {
         r["code"]: Typology(
             r["code"], r["label"], r["meaning"], r["state_affiliated"] == "true", r["source"]
@@ -325,7 +311,7 @@ def _describe(row: Mapping[str, Any], cue: str | None = None) -> str:
 # ---------------------------------------------------------------------- public API
 
 
-def find_outlets(article: Any, *, scope: str = "story") -> pd.DataFrame:
+def find_outlets(article: Article | str, *, scope: str = "story") -> pd.DataFrame:
     """Every news outlet the article names, with its owner and State Media Monitor class.
 
     ``scope="story"`` reads the headline and the story, like every detector;
@@ -336,20 +322,17 @@ def find_outlets(article: Any, *, scope: str = "story") -> pd.DataFrame:
     ``start, end, text, outlet_id, name, country, typology, state_affiliated,
     explanation``; ``text == article.text[start:end]`` always.
     """
-    return records_frame(outlet_records(article, scope=scope), FINDING_COLUMNS, _FINDING_DTYPES)
+    return mention_frame(outlet_records(article, scope=scope))
 
 
-def outlet_records(article: Any, *, scope: str = "story") -> list[OutletMention]:
+def mention_frame(mentions: Sequence[OutletMention]) -> pd.DataFrame:
+    """Outlet mentions as the table :func:`find_outlets` returns."""
+    return records_frame(mentions, FINDING_COLUMNS, _FINDING_DTYPES)
+
+
+def outlet_records(article: Article | str, *, scope: str = "story") -> list[OutletMention]:
     """The rows of :func:`find_outlets` as small records (no DataFrame), for ``analyze``."""
-    if isinstance(article, str):
-        from ..text.article import Article
-
-        article = Article.from_text(article)
-    if not hasattr(article, "spans") or not hasattr(article, "text"):
-        raise TypeError(
-            f"find_outlets needs an Article, not {type(article).__name__}. "
-            "Use ml.load_article() or ml.Article.from_text(text)."
-        )
+    article = as_article(article, caller="find_outlets")
     text = article.text
     records = _records()
     findings = []

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..errors import MedialitError
+from ..errors import ExerciseError
 from ..show.render import Rendered
 from ..show.templates import OKABE_ITO
 from . import progress as _progress
@@ -63,10 +63,6 @@ STUDENT_ENV = "MEDIALIT_STUDENT"
 """Set to 1 (or true/yes/on) in a student release: "Show answer" is switched off."""
 
 _SETTINGS: dict[str, bool] = {"show_answers": True}
-
-
-class ExerciseError(MedialitError, ValueError):
-    """An exercise cannot be built, or an answer cannot be checked; the message says why."""
 
 
 def configure(*, show_answers: bool | None = None) -> None:

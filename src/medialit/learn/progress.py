@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from .._util.lazy import pd
-from ..errors import MedialitError
+from ..errors import ProgressError
 from ..show.render import Rendered
 
 FORMAT = "medialit-progress"
@@ -78,10 +78,6 @@ SUMMARY_COLUMNS: dict[str, str] = {
     "answer_shown": "bool",
 }
 """Columns of :func:`summary` and their dtypes (counts are ``<NA>`` before a first try)."""
-
-
-class ProgressError(MedialitError, ValueError):
-    """A progress file or export cannot be used; the message names the problem."""
 
 
 class _Corrupt(Exception):
@@ -683,7 +679,7 @@ def export_payload(data: Mapping[str, Any], *, learner: str | None = None) -> di
                     "done": bool(last.get("correct")),
                 }
             )
-    from .. import __version__
+    from .._version import __version__
 
     return {
         "format": EXPORT_FORMAT,
@@ -749,13 +745,3 @@ __all__ = [
     "summary",
     "summary_view",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """``summarise`` and ``ClassSummary`` live in classroom.py, which imports this
-    module; looking them up on first use avoids a circular import."""
-    if name in {"summarise", "ClassSummary"}:
-        from ..teach import classroom
-
-        return getattr(classroom, name)
-    raise AttributeError(f"module 'medialit.learn.progress' has no attribute {name!r}")

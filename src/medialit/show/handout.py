@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .. import __version__
+from .._version import __version__
 from ..text.article import Article
 from ..vocab import FINDING_KINDS
 from . import templates
@@ -123,10 +123,10 @@ def discussion_questions(marks: list[Mark]) -> list[tuple[str, tuple[str, ...]]]
 
 def make_charts(article: Article, findings: pandas.DataFrame) -> list[Chart]:
     """Draw the four charts of the handout (findings of the story) as PNG pictures."""
-    from ..detect.chain import source_chain
+    from ..findings import findings_for
     from . import plots
 
-    chain = source_chain(article)
+    chain = findings_for(article).chain
     steps: list[tuple[str, Callable[[], object], str]] = [
         (
             "Blue is the story; grey, hatched bars are everything else on the page.",

@@ -396,7 +396,7 @@ def plot_source_chain(article: Article, *, chain: pandas.DataFrame | None = None
     from matplotlib.patches import FancyBboxPatch
 
     if chain is None:
-        from ..detect.chain import source_chain
+        from ..findings import source_chain
 
         chain = source_chain(article)
     data = chain_diagram_data(chain)

@@ -37,6 +37,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._util.lazy import pd
+from ..errors import RenderError
 from ..text.article import Article
 from ..text.segmentation import Block
 from ..vocab import BLOCK_KINDS, FINDING_KINDS, STORY_KINDS
@@ -179,7 +180,7 @@ def normalise_kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
         if kind not in FINDING_KINDS and kind.removesuffix("s") in FINDING_KINDS:
             kind = kind.removesuffix("s")
         if kind not in FINDING_KINDS:
-            raise ValueError(
+            raise RenderError(
                 f"{raw!r} is not a kind of highlight. Choose from: {', '.join(FINDING_KINDS)}."
             )
         if kind not in chosen:
@@ -204,7 +205,7 @@ def marks_from_findings(
     """
     missing = [c for c in REQUIRED_COLUMNS if c not in findings.columns]
     if missing:
-        raise ValueError(
+        raise RenderError(
             f"The findings table has no {', '.join(missing)} column(s); "
             "make it with medialit's analyze(article)."
         )
@@ -233,13 +234,13 @@ def marks_from_findings(
         )
     ):
         if kind not in order:
-            raise ValueError(
+            raise RenderError(
                 f"Row {i} of the findings table has kind {kind!r}; "
                 f"highlight() knows {', '.join(FINDING_KINDS)}."
             )
         start, end = int(start), int(end)
         if not 0 <= start < end <= n or text[start:end] != words:
-            raise ValueError(
+            raise RenderError(
                 f"Row {i} of the findings table ({kind} {words!r} at {start}-{end}) does not "
                 "match the article text there. Was the table made from another article?"
             )

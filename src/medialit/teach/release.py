@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import MedialitError
+from ..errors import ReleaseError
 from ..learn.progress import atomic_write_text
 
 BEGIN_SOLUTION = "BEGIN SOLUTION"
@@ -72,10 +72,6 @@ DEFAULT_SOURCE = Path("notebooks")
 DEFAULT_OUT = Path("release")
 
 _INDENT = re.compile(r"^\s*")
-
-
-class ReleaseError(MedialitError, ValueError):
-    """The student versions cannot be made; the message names the notebook and the cell."""
 
 
 # --------------------------------------------------------------------------- one cell

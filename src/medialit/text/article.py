@@ -42,6 +42,9 @@ class Article:
     metadata: Mapping[str, Any]
     name: str | None = None
     block_records: tuple[Block, ...] = field(default=(), repr=False)
+    derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What later layers computed from this article (e.g. its findings), kept with it so it
+    is computed once and dropped with the article. Never part of the article's value."""
 
     # ------------------------------------------------------------------ building
 
@@ -145,6 +148,19 @@ def _metadata_for(path: Path) -> dict[str, Any]:
 
 def _looks_like_path(source: str) -> bool:
     return os.sep in source or "/" in source or Path(source).suffix != "" or source.startswith(".")
+
+
+def as_article(article: Article | str, *, caller: str) -> Article:
+    """The Article a function should read: an Article as it is, a string as its text.
+
+    Every public function that reads an article accepts both, so a learner can pass
+    pasted text straight in; anything else is a clear :class:`NotAnArticleError`.
+    """
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, str):
+        return Article.from_text(article)
+    raise errors.not_an_article(caller, article)
 
 
 def load_article(

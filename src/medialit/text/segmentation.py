@@ -24,13 +24,12 @@ the sentence they close.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Collection, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .._util.resources import data_path
+from .._util.data import read_table
 from ..vocab import STORY_KINDS
 
 # Rules that are not patterns, in the words a learner reads.
@@ -110,8 +109,10 @@ def page_patterns() -> tuple[_Pattern, ...]:
     times slower), and a pattern with ``match_on=tail`` (one that ends with ``$``)
     only reads the last characters of the line.
     """
-    with data_path("lexicons", "page_patterns.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_table(
+        "lexicons", "page_patterns.csv",
+        columns=("id", "kind", "pattern", "case_sensitive", "match_on", "rule"),
+    )
     patterns = []
     for row in rows:
         case_sensitive = row["case_sensitive"].strip().lower() == "true"
@@ -131,8 +132,7 @@ def page_patterns() -> tuple[_Pattern, ...]:
 @cache
 def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     """Return (never sentence-final, sometimes sentence-final) abbreviations, lower-cased."""
-    with data_path("lexicons", "abbreviations.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_table("lexicons", "abbreviations.csv", columns=("abbreviation", "kind"))
     never = {r["abbreviation"].lower() for r in rows if r["kind"] in {"title", "month"}}
     maybe = {r["abbreviation"].lower() for r in rows if r["kind"] == "ambiguous"}
     return frozenset(never), frozenset(maybe)
@@ -140,8 +140,7 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _sentence_starters() -> frozenset[str]:
-    with data_path("lexicons", "sentence_starters.csv").open(encoding="utf-8", newline="") as fh:
-        return frozenset(row["word"] for row in csv.DictReader(fh))
+    return frozenset(row["word"] for row in read_table("lexicons", "sentence_starters.csv"))
 
 
 # --------------------------------------------------------------------------- lines

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...text.article import Article
+from ...vocab import HEDGE_CATEGORIES
 from ..exercises import Choice, ExerciseError, Item, Phrase, SelectPhrases, SingleChoice, SortItems
-from ..keys import HEDGE_CATEGORIES, AnswerKey
+from ..keys import AnswerKey
 from .common import check_pair, label_for, mixed, opening_passage, records, shorten
 
 

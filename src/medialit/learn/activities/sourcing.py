@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...text.article import Article
+from ...vocab import KEY_SOURCE_KINDS as SOURCE_KINDS
 from ..exercises import (
     Choice,
     ExerciseError,
@@ -27,7 +28,7 @@ from ..exercises import (
     SortItems,
     Step,
 )
-from ..keys import SOURCE_KINDS, AnswerKey
+from ..keys import AnswerKey
 from .common import check_pair, label_for, mixed, opening_passage, records
 
 NOT_A_SOURCE = "not a source"
