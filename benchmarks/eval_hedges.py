@@ -56,8 +56,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from medialit.article import Article  # noqa: E402
-from medialit.hedges import hedge_records  # noqa: E402
+from medialit.text.article import Article  # noqa: E402
+from medialit.detect.hedges import hedge_records  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = SHARED / "hedges-dev"
