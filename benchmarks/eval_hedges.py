@@ -56,8 +56,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from medialit.text.article import Article  # noqa: E402
 from medialit.detect.hedges import hedge_records  # noqa: E402
+from medialit.text.article import Article  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = SHARED / "hedges-dev"
@@ -99,9 +99,7 @@ def predict(text: str) -> list[Span]:
     """The detector's hedges in one article, question headlines left out."""
     found = hedge_records(Article.from_text(text), scope="page")
     return [
-        Span(h.start, h.end, h.text, h.category)
-        for h in found
-        if h.category != "question_headline"
+        Span(h.start, h.end, h.text, h.category) for h in found if h.category != "question_headline"
     ]
 
 
