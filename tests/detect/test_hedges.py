@@ -244,6 +244,8 @@ FOUND = [
         "I guess hypothetically it works.",
         [("I guess", "epistemic"), ("hypothetically", "epistemic")],
     ),
+    ("The win is a sign that voters are angry.", [("a sign that", "epistemic")]),
+    ("He made the charge without offering evidence.", [("without offering evidence", "reportive")]),
     # issue 13: opinions and forecasts with no owner
     ("The bill is expected to pass.", [("is expected to", "reportive")]),
     ("He was widely seen as a moderate.", [("was widely seen as", "reportive")]),
@@ -379,6 +381,8 @@ FALSE_ALARMS = [
     "The firm sees marketing potential in it.",
     "The potential for growth is large.",
     "Wall Street speculation drove prices up.",
+    "Supporters waved signs.",
+    "The chairmen gave money as a sign of party unity.",
     "Economic uncertainty hurt sales.",
     "He appeared in court on Monday.",
     "I was told to leave.",
