@@ -231,6 +231,60 @@ FOUND = [
     ),
     ("The plan failed, said U.S. officials.", [("said U.S. officials", "vague_source")]),
     ("Sources in the ministry deny it.", [("Sources", "vague_source")]),
+    # issue 13: a speaker's own doubt
+    ("“I think the deal is dead,” she said.", [("I think", "epistemic")]),
+    ("I believe the count is wrong.", [("I believe", "epistemic")]),
+    ("I guess he left early.", [("I guess", "epistemic")]),
+    ("“I'm not sure that works,” he said.", [("not sure", "epistemic")]),
+    ("The talks are a potential turning point.", [("potential", "epistemic")]),
+    ("There is speculation that he will run.", [("speculation", "epistemic")]),
+    ("There is uncertainty about the count.", [("uncertainty", "epistemic")]),
+    ("The senator appeared rattled.", [("appeared", "epistemic")]),
+    (
+        "I guess hypothetically it works.",
+        [("I guess", "epistemic"), ("hypothetically", "epistemic")],
+    ),
+    ("The win is a sign that voters are angry.", [("a sign that", "epistemic")]),
+    ("He made the charge without offering evidence.", [("without offering evidence", "reportive")]),
+    # issue 13: opinions and forecasts with no owner
+    ("The bill is expected to pass.", [("is expected to", "reportive")]),
+    ("He was widely seen as a moderate.", [("was widely seen as", "reportive")]),
+    ("The plan is being criticized as unfair.", [("is being criticized as", "reportive")]),
+    ("The strike is considered one of the largest.", [("is considered", "reportive")]),
+    # issue 13: vague groups and unnamed people
+    ("Democrats say the bill is dead.", [("Democrats say", "vague_source")]),
+    (
+        "Some Democrats privately express doubts.",
+        [("Some Democrats privately express", "vague_source")],
+    ),
+    ("Some former employees say he shouted.", [("Some former employees say", "vague_source")]),
+    ("Traders expect a cut.", [("Traders expect", "vague_source")]),
+    (
+        "Elected officials from both parties say he works hard.",
+        [("Elected officials from both parties say", "vague_source")],
+    ),
+    (
+        "Republicans have expressed concern about it.",
+        [("Republicans have expressed", "vague_source")],
+    ),
+    ("Those close to him say he is tired.", [("Those close to", "vague_source")]),
+    ("The deal is off, the source added.", [("the source added", "vague_source")]),
+    (
+        "He had a well-connected source who told him.",
+        [("a well-connected source who told", "vague_source")],
+    ),
+    (
+        "A Republican strategist said the race is close.",
+        [("A Republican strategist said", "vague_source")],
+    ),
+    ("The ad was viewed by some as a dig.", [("viewed by some", "vague_source")]),
+    ("It drew scrutiny from some who saw it as a dig.", [("some who saw", "vague_source")]),
+    ("I'm told the vote is off.", [("I'm told", "vague_source")]),
+    ("We have been told that he lied.", [("We have been told", "vague_source")]),
+    (
+        "said a worker who did not want to be named.",
+        [("a worker who did not want", "vague_source")],
+    ),
     # several in one sentence, in document order
     (
         "Officials say the rebels may have reportedly fled.",
@@ -317,6 +371,28 @@ FALSE_ALARMS = [
     "He told officials to leave.",
     "They said it in no uncertain terms.",
     "Members of the panel met on Monday.",
+    # issue 13: look-alikes of the new rules
+    "I think about my mother every day.",
+    "I believe in second chances.",
+    "The bill was considered by the Senate.",
+    "The plan is being considered for next year.",
+    "He was seen at the rally.",
+    "She expected to win.",
+    "The firm sees marketing potential in it.",
+    "The potential for growth is large.",
+    "Wall Street speculation drove prices up.",
+    "Supporters waved signs.",
+    "The chairmen gave money as a sign of party unity.",
+    "Economic uncertainty hurt sales.",
+    "He appeared in court on Monday.",
+    "I was told to leave.",
+    "We were told by the mayor that it was safe.",
+    "Sixty percent of Democrats say they are satisfied.",
+    "Nine in 10 Republicans said they would vote.",
+    "You could borrow a bit more.",
+    "You might want to read the fine print.",
+    "Reporters questioned the press secretary.",
+    "Jane Roe, a Republican strategist, said the race is close.",
 ]
 
 

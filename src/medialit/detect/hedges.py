@@ -39,12 +39,21 @@ Choices a teacher may want to know about:
 
 - "May" with a capital letter is never read as a hedge: mid-sentence it is the month
   or a name ("Theresa May"), and the modal "May ..." rarely opens a news sentence.
-- "might"/"may"/"could" after "fears", "hopes" or "worried" ("over fears they might
-  die") tell what people in the story fear; the writer is not unsure, so no hedge.
+- "might"/"may"/"could" after "fears" or "hopes" ("over fears they might die") tell
+  what people in the story fear; the writer is not unsure, so no hedge. After
+  "worried" or "concerned" ("concerned that he may lie") they stay hedges: the
+  worry is itself a guess about what may happen.
+- "You may", "you could" and "you might want to" speak to the reader (a permission,
+  an option, a tip), so they are no hedge; "you might qualify" still is.
+- A speaker's own doubt is a hedge: "I think", "I believe", "I guess", "not sure".
 - A vague group counts only when its saying verb follows right after it ("U.S.
-  officials say"). "U.S. officials, including Defense Secretary Ash Carter, say"
-  names someone, so it is left alone: precision first, because learners are scored
-  on telling hedges from non-hedges.
+  officials say", "Democrats say", "Traders expect"), at most after a short place
+  ("officials in Kabul said"). "U.S. officials, including Defense Secretary Ash
+  Carter, say" names someone, so it is left alone: precision first, because
+  learners are scored on telling hedges from non-hedges. A poll share ("60 percent
+  of Democrats say") is a number from a survey, not a vague source.
+- An opinion or forecast with no owner is reportive: "is expected to", "is seen
+  as", "is considered"; "was considered by the Senate" is about a vote, not.
 - "the officials say" may point back to people named earlier; medialit does not
   resolve that, and flags it as vague.
 - Approximators ("roughly 75 miles", "about 300") are hedges to a linguist, but

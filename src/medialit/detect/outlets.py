@@ -16,7 +16,15 @@ How names are matched (the forms come from the table's ``match_any_case`` and
 * the longest name wins where names overlap: "Fars News Agency" is one finding;
 * a few names are skipped before certain words ("Fars province", "CCTV footage",
   "AP exams", "Sputnik V"): the table's ``not_before`` column;
-* "RT @user" is a retweet marker, not the channel RT, and "RT-PCR" is a lab test.
+* "RT @user" is a retweet marker, not the channel RT, and "RT-PCR" is a lab test;
+* every other name and alias of the table (a short acronym such as "NNA", a name that
+  is also an everyday word or a person's name such as "Tasnim", "Bloomberg" or "Gold",
+  a name several outlets share such as "NTV") counts only where the sentence treats it
+  as news: a reporting verb right after it ("Tasnim reported", "NNA quoted") or a cue
+  right before it ("according to Tasnim", "told Bloomberg", "state broadcaster NTV").
+  A name several outlets share is given to the one whose country the text names
+  nearby ("In Russia, NTV reported ..."); with no such clue it is left out, because a
+  wrong owner would teach something false.
 """
 
 from __future__ import annotations
@@ -94,6 +102,25 @@ _NEXT_WORD_RE = re.compile(r"\s+([\w'\u2019]+)")
 _RETWEET_RE = re.compile(r"\s*@")
 # "RT-PCR" (a lab test), "SANA'A" (Yemen's capital in capitals); "AFP's" is fine.
 _JOINED_RE = re.compile(r"-\w|['\u2019](?!s\b)\w")
+# A name that counts only in news context: what may follow it, what may come before it.
+_NEWS_AFTER_RE = re.compile(
+    r"(?:['\u2019]s\s+(?:website|report|reporter|reporters|correspondent|reporting)"
+    r"|,?\s+(?:(?:also|first|later|earlier|has|had|have|then)\s+)?"
+    r"(?:reported|reports|reporting|quoted|quotes|cited|cites|broadcast|broadcasts|aired|airs"
+    r"|carried|published|said\s+in\s+a\s+report))\b"
+)
+_NEWS_BEFORE_RE = re.compile(
+    r"(?i:\baccording\s+to|\btold|\b(?:quoted|cited|reported|published|broadcast|aired"
+    r"|carried|run)\s+by|\binterview\s+with|\bagency|\bbroadcaster|\bchannel|\bnetwork"
+    r"|\bnewspaper|\bdaily|\bweekly|\bmagazine|\bwebsite|\boutlet|\bwire\s+service"
+    r"|\bnews\s+service|\bstate(?:-run)?\s+(?:media|TV|television|radio))\s+(?:the\s+)?\Z"
+)
+# "Michael Bloomberg", "Mr. Gold": a capitalised word right before makes it a person's
+# name; "Russia's NTV" is fine.
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'\u2019])[A-Z][\w'\u2019-]*(?<!['\u2019]s)\.?\s+\Z")
+_PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_CONTEXT_REACH = 40  # characters before a name that a cue may take
+_COUNTRY_REACH = 600  # characters around a shared name in which its country is looked for
 
 
 class Typology(NamedTuple):
@@ -124,6 +151,9 @@ class _Matcher(NamedTuple):
     exact_case: dict[str, str]
     acronyms: frozenset[str]  # exact forms without small letters
     not_before: dict[str, frozenset[str]]  # outlet id -> words that cancel a match
+    in_context: dict[str, tuple[str, ...]]  # form -> outlet ids, counted only in news context
+    needs_place: frozenset[str]  # in-context forms whose outlet's country must be named nearby
+    also_named: dict[str, tuple[str, ...]]  # searched form (folded) -> other outlets it names
 
 
 # ---------------------------------------------------------------------- the tables
@@ -218,9 +248,67 @@ def _matcher() -> _Matcher:
         )
         if part
     )
+    in_context, needs_place, also_named = _in_context_forms(any_case, exact_case)
+    acronyms = frozenset(
+        k for k in (*exact_case, *in_context) if not any(ch.islower() for ch in k)
+    )
+    # The in-context forms come last: a regular name at the same place is tried first.
+    body += "|" + _trie_regex(in_context) if in_context else ""
     pattern = re.compile(rf"(?<![\w@#])(?:{body})(?!\w)")
-    acronyms = frozenset(k for k in exact_case if not any(ch.islower() for ch in k))
-    return _Matcher(pattern, any_case, exact_case, acronyms, not_before)
+    return _Matcher(
+        pattern, any_case, exact_case, acronyms, not_before, in_context, needs_place, also_named
+    )
+
+
+def _in_context_forms(
+    any_case: Mapping[str, str], exact_case: Mapping[str, str]
+) -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, tuple[str, ...]]]:
+    """The names and aliases that the regular forms miss, and the names outlets share.
+
+    Returns (form -> outlet ids, the forms whose country must be named nearby, searched
+    form -> the other outlets that also bear it). A bracketed part is our own hint
+    ("NTV (Russia)", "The Times (London)"): the name without it is too vague alone, so
+    it counts only with its outlet's country nearby. A name whose regular form is
+    already searched ("The New York Times" -> "New York Times") is not repeated.
+    """
+    owners: dict[str, list[str]] = defaultdict(list)
+    hinted: set[str] = set()
+    for outlet_id, row in _records().items():
+        for name in (row["name"], *_split(row["aliases"])):
+            form = _PAREN_RE.sub("", name).strip()
+            if len(form) < 2:
+                continue
+            key = _normalize(form, fold=False)
+            if form != name.strip():
+                hinted.add(key)
+            if outlet_id not in owners[key]:
+                owners[key].append(outlet_id)
+    in_context: dict[str, tuple[str, ...]] = {}
+    also_named: dict[str, tuple[str, ...]] = {}
+    for key, ids in owners.items():
+        bare = key[4:] if key[:4].casefold() == "the " else key
+        searched = next(
+            (
+                owner
+                for f in (key, bare)
+                for owner in (exact_case.get(f), any_case.get(_normalize(f, fold=True)))
+                if owner
+            ),
+            None,
+        )
+        if searched is None:
+            in_context[key] = tuple(ids)
+        elif set(ids) - {searched}:
+            also_named[_normalize(key, fold=True)] = tuple(i for i in ids if i != searched)
+    return in_context, frozenset(hinted & set(in_context)), also_named
+
+
+def _named_country(text: str, ids: Iterable[str], lo: int, hi: int) -> str | None:
+    """The one outlet of ``ids`` whose country the text names in ``text[lo:hi]``, else None."""
+    window = text[lo:hi]
+    records = _records()
+    named = [i for i in ids if re.search(rf"\b{re.escape(records[i]['country'])}\b", window)]
+    return named[0] if len(named) == 1 else None
 
 
 def _outlet_of(matcher: _Matcher, found: str) -> str | None:
@@ -246,6 +334,34 @@ def _rejected(matcher: _Matcher, text: str, key: str, outlet_id: str, end: int, 
     return False
 
 
+def _in_news_context(
+    matcher: _Matcher, text: str, key: str, where: tuple[int, int], lo: int, hi: int
+) -> str | None:
+    """The outlet an in-context name stands for, or None when the words around it are no news.
+
+    News context: a cue right before the name ("according to", "told", "news agency",
+    "state broadcaster"), or a reporting verb right after it ("reported", "quoted")
+    when no capitalised word stands right before it ("Michael Bloomberg"). A name that
+    several outlets share goes to the one whose country is named within a few
+    sentences; otherwise to none. So does a name we only know with a bracketed hint
+    ("The Times (London)").
+    """
+    ids = matcher.in_context.get(key)
+    if not ids:
+        return None
+    start, end = where
+    before = text[max(lo, start - _CONTEXT_REACH) : start]
+    if not _NEWS_BEFORE_RE.search(before) and (
+        not _NEWS_AFTER_RE.match(text, end, hi) or _NAME_BEFORE_RE.search(before)
+    ):
+        return None
+    if len(ids) == 1 and key not in matcher.needs_place:
+        return ids[0]
+    return _named_country(
+        text, ids, max(lo, start - _COUNTRY_REACH), min(hi, end + _COUNTRY_REACH)
+    )
+
+
 def scan_outlets(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """``(start, end, outlet_id)`` for every outlet named inside the given spans, in order.
 
@@ -265,6 +381,13 @@ def scan_outlets(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int,
             matched = match.group()
             outlet_id = _outlet_of(matcher, matched)
             key = _normalize(matched, fold=False)
+            if outlet_id is None:
+                outlet_id = _in_news_context(matcher, text, key, (start, end), span_start, span_end)
+            elif matcher.also_named and (others := matcher.also_named.get(key.casefold())):
+                # "NBC" is the U.S. network, unless the text names Namibia and not the U.S.
+                lo = max(span_start, start - _COUNTRY_REACH)
+                hi = min(span_end, end + _COUNTRY_REACH)
+                outlet_id = _named_country(text, (outlet_id, *others), lo, hi) or outlet_id
             if outlet_id is None or _rejected(matcher, text, key, outlet_id, end, span_end):
                 pos = start + 1
                 continue
