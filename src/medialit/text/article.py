@@ -6,8 +6,10 @@ indexes it. An article is immutable: tools read it, nothing changes it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -190,7 +192,14 @@ def _from_file(path: Path, *, encoding: str | None, name: str, metadata: dict[st
 
 
 def read_text_file(path: Path, *, encoding: str | None = None) -> str:
-    """Read a text file with clear errors; a leading byte-order mark is dropped."""
+    """Read a text file with clear errors; a leading byte-order mark is dropped.
+
+    Without ``encoding`` the file is read the way a browser reads a page: a byte-order
+    mark decides; then UTF-8; then the charset a web page declares in its ``<meta>``
+    (``charset=gb2312``, HTTP-equiv or HTML5 form); then the encoding that
+    charset_normalizer (a well-kept detector, which trafilatura also uses) finds most
+    likely. A file that is really binary (a picture, PDF or program) is refused.
+    """
     if not path.exists():
         raise errors.missing_path(path)
     if path.is_dir():
@@ -204,14 +213,48 @@ def read_text_file(path: Path, *, encoding: str | None = None) -> str:
     if encoding is None and (data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]):
         raise errors.binary_file(path)
     try:
-        text = data.decode(encoding or "utf-8")
+        text = data.decode(encoding) if encoding else _decode_guessing(path, data)
     except UnicodeDecodeError as exc:
-        if encoding is None:
-            raise errors.not_utf8(path, exc) from exc
-        raise errors.bad_encoding(path, encoding, exc) from exc
+        raise errors.bad_encoding(path, str(encoding), exc) from exc
     except LookupError as exc:
         raise errors.ArticleError(f"{encoding!r} is not an encoding Python knows.") from exc
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise errors.empty_text(f"The file {str(path)!r}")
+    return text
+
+
+# <meta charset="gb2312"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Browsers read these labels as the wider encoding (WHATWG Encoding Standard).
+_BROWSER_ENCODINGS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "shift_jis": "cp932",
+    "euc-kr": "cp949",
+}
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _decode_guessing(path: Path, data: bytes) -> str:
+    """Decode bytes whose encoding nobody gave: UTF-8, the page's own charset, a detector."""
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig")
+    declared = _META_CHARSET_RE.search(data[:8192])
+    if declared:
+        label = declared.group(1).decode("ascii").lower()
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            return data.decode(_BROWSER_ENCODINGS.get(label, label))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    text = str(best) if best is not None else None
+    if text is None or len(_CONTROL_RE.findall(text[:8192])) > 0.01 * len(text[:8192]) + 2:
+        raise errors.binary_file(path)  # no encoding makes text of it
     return text

@@ -352,7 +352,7 @@ _HEADLINE_WINDOW = 30
 _CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-def _words(line: str) -> int:
+def count_words(line: str) -> int:
     """Words in a line; Chinese and Japanese have no spaces: two characters count as one."""
     cjk = len(_CJK_RE.findall(line))
     return len(line.split()) + cjk // 2
@@ -364,7 +364,7 @@ def _is_prose(line: str) -> bool:
     A short question or exclamation is more often a headline or a teaser ("Is it safe to
     fly?") than a paragraph, so it needs a dozen words to count.
     """
-    words = _words(line)
+    words = count_words(line)
     if words >= 18:
         return True
     if line.endswith(("?", "!", "？", "！")):
@@ -403,7 +403,7 @@ def _story_region(
         elif kinds[i] is not None:
             value = -_KNOWN_CLUTTER_COST
         elif _is_prose(line.text):
-            value = _words(line.text)
+            value = count_words(line.text)
         else:
             value = -_MENU_COST
         if value is None or running + value <= 0:
@@ -455,7 +455,7 @@ def _find_headline(lines: Sequence[_Line], kinds: Sequence[str | None], first: i
         line = lines[i].text
         if kinds[i] is not None or line.endswith(":") or len(line) > _MAX_HEADLINE_CHARS:
             continue
-        words = _words(line)
+        words = count_words(line)
         if words < 3 or words > 25 or "@" in line or "|" in line:
             continue
         score = -float(first - i)
