@@ -57,6 +57,7 @@ test-browser: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/eval_attribution.py
+	$(PY) benchmarks/eval_pages.py
 
 release: $(STAMP)
 	$(VENV)/bin/medialit release --out release

@@ -7,10 +7,11 @@ indexes it. An article is immutable: tools read it, nothing changes it.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from .. import errors
 from .._util.lazy import pd
 from .._util.resources import data_path
 from ..vocab import STORY_KINDS
-from .segmentation import Block, Sentence, segment, sentences_of
+from .segmentation import Block, Sentence, count_words, segment, sentences_of
 
 DEFAULT_ARTICLE = "isis-fighters-calling-in-sick"
 """The seed article of the lessons: "ISIS fighters calling in sick?" (U.S. News, via AOL)."""
@@ -116,12 +117,66 @@ class Article:
             return tuple((b.start, b.end) for b in self.block_records)
         raise errors.bad_scope(scope)
 
+    @cached_property
+    def warning(self) -> str | None:
+        """Plain words when the story found looks wrong, else ``None``.
+
+        Three shapes a learner should hear about: a very short story (a caption or a
+        teaser may have been taken for it), a story that is mostly short lines or the
+        same line again (captions, lists), and a text that is not English (the word
+        lists are English: the tools still run, but find little).
+        """
+        return story_warning(self.block_records)
+
     def __repr__(self) -> str:
         story = sum(b.kind == "story" for b in self.block_records)
         return (
             f"Article(name={self.name!r}, title={self.title!r}, chars={len(self.text)}, "
             f"blocks={len(self.block_records)}, story_paragraphs={story})"
         )
+
+
+# ---------------------------------------------------------------------- warning
+
+_MIN_STORY_WORDS = 80  # fewer than this is a caption, a teaser or a stub
+_MIN_ENGLISH_SHARE = 0.12  # English prose has about a third function words; other languages ~0
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _english_function_words() -> frozenset[str]:
+    with data_path("lexicons", "english_function_words.csv").open(encoding="utf-8") as fh:
+        return frozenset(row["word"] for row in csv.DictReader(fh))
+
+
+def story_warning(blocks: Sequence[Block]) -> str | None:
+    """The plain-words warning for :attr:`Article.warning` (see there), from the blocks."""
+    story = [b.text for b in blocks if b.kind == "story"]
+    words = [w.lower() for text in story for w in _WORD_RE.findall(text)]
+    size = sum(count_words(text) for text in story)
+    notes = []
+    if size < _MIN_STORY_WORDS:
+        notes.append(
+            f"The story found here is very short ({size} words). It may be a photo caption "
+            "or a link, not the article: look at the page's blocks (article.blocks), or "
+            "paste only the article's text."
+        )
+    elif story:
+        short = sum(count_words(t) < 8 for t in story)
+        repeated = len(story) - len(set(story))
+        if short + repeated > len(story) / 2:
+            notes.append(
+                "Most of the story found here is short lines or lines said twice: it looks "
+                "like photo captions or a list of links, not an article. Look at the page's "
+                "blocks (article.blocks), or paste only the article's text."
+            )
+    common = _english_function_words()
+    if len(words) >= 20 and sum(w in common for w in words) < _MIN_ENGLISH_SHARE * len(words):
+        notes.append(
+            "This text does not look like English. medialit's word lists are English, so "
+            "it will find few hedges and sources here; the tools still run."
+        )
+    return " ".join(notes) or None
 
 
 # ---------------------------------------------------------------------- loading

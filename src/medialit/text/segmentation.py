@@ -57,6 +57,12 @@ RULE_HEADLINE_NEAR = (
     "the headline: the last short title line above the story's first paragraph "
     "(bylines, dates and buttons between them are explained by their own rules)"
 )
+RULE_HEADLINE_STOP = (
+    "a short line right above the byline, date or share buttons: the headline "
+    "(some headlines end with a full stop)"
+)
+# What a page prints between a headline and its story.
+_ABOVE_STORY = frozenset({"byline", "byline_role", "dateline", "author_date", "share_bar"})
 RULE_OUTSIDE = (
     "running text away from the story's paragraphs, among menus and links: "
     "a teaser or a box of another part of the page"
@@ -263,6 +269,15 @@ def segment(
     else:
         # 4b. Text copied from a page: the story is the densest run of paragraphs.
         first, last, comments = _story_region(lines, kinds, matched)
+        if (
+            "headline" not in kinds
+            and first < last
+            and kinds[first] is None
+            and count_words(lines[first].text) <= _MAX_TITLE_WORDS
+            and matched[first + 1] is not None
+            and matched[first + 1].id in _ABOVE_STORY
+        ):
+            mark(first, "headline", RULE_HEADLINE_STOP)
         if "headline" not in kinds:
             head = _find_headline(lines, kinds, first)
             if head is not None:
