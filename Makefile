@@ -58,6 +58,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/eval_attribution.py
 	$(PY) benchmarks/eval_hedges.py
+	$(PY) benchmarks/eval_pages.py
 
 release: $(STAMP)
 	$(VENV)/bin/medialit release --out release

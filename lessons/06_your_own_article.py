@@ -43,6 +43,13 @@ text_article = ml.Article.from_text(pasted)
 text_article
 
 # %% [markdown]
+# When the story medialit found looks wrong (very short, mostly captions or lists, or not
+# in English), it says so in plain words; `ml.highlight` and the handout show it too.
+
+# %%
+text_article.warning or "No warning: the story found looks like an article."
+
+# %% [markdown]
 # Which lines are the story, and which are page clutter?
 
 # %%

@@ -85,12 +85,70 @@ def test_file_with_bom_and_crlf(tmp_path):
     assert article.name == "page"
 
 
-def test_non_utf8_file_with_encoding_argument(tmp_path):
+def test_non_utf8_file_is_read_by_detection_or_with_the_encoding_argument(tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("Caf\xe9 owners protest\n\nThe caf\xe9 closed.\n".encode("latin-1"))
-    with pytest.raises(ml.ArticleError, match=r"not UTF-8.*encoding="):
-        ml.load_article(path)
+    path.write_bytes(
+        "Caf\xe9 owners protest\n\nThe caf\xe9 on the corner closed after forty years. "
+        "Its owners said the rent had tripled.\n".encode("latin-1")
+    )
+    assert "café on the corner" in ml.load_article(path).text
     assert "café" in ml.load_article(path, encoding="latin-1").text
+
+
+def test_a_wrong_encoding_argument_names_the_problem(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_bytes("Caf\xe9 closed.\n".encode("latin-1"))
+    with pytest.raises(ml.ArticleError, match=r"cannot be read with encoding='utf-8'"):
+        ml.load_article(path, encoding="utf-8")
+
+
+# A saved Chinese news page that declares its encoding, as older sites do. The text is
+# written for this test: "The city library reopens" and two short paragraphs.
+_CHINESE_STORY = (
+    "市图书馆重新开放",
+    "经过两年的装修，市图书馆于星期一重新开放。新馆有更多的座位和一个儿童阅读区。",
+    "馆长说，每天有上千名读者来借书。许多家长带着孩子来参加周末的故事会。",
+)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="gb2312">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=GB2312">',
+    ],
+    ids=["html5-charset", "http-equiv"],
+)
+def test_saved_page_in_its_declared_encoding(tmp_path, meta):
+    title, *paragraphs = _CHINESE_STORY
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    markup = (
+        f"<html><head>{meta}<title>{title}</title></head>"
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(markup.encode("gb2312"))
+    article = ml.load_article(path)
+    story = [b.text for b in article.block_records if b.kind == "story"]
+    assert story == list(paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],
+)
+def test_byte_order_marks_decide_the_encoding(tmp_path, encoding, bom):
+    path = tmp_path / "page.txt"
+    path.write_bytes(bom + "Zoë wins the race\n\nZoë ran fastest of all.\n".encode(encoding))
+    article = ml.load_article(path)
+    assert article.text.startswith("Zoë wins the race")
+
+
+def test_binary_without_a_known_signature_is_still_refused(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(1, 256)) * 64)
+    with pytest.raises(ml.ArticleError, match="binary"):
+        ml.load_article(path)
 
 
 @pytest.mark.parametrize(

@@ -179,3 +179,94 @@ def test_page_pattern_file_is_well_formed():
             assert p.regex.pattern == p.regex.pattern.lower(), p.id
         if p.tail_only:
             assert p.regex.pattern.endswith("$"), p.id
+
+
+# ---------------------------------------------------------------- copied page text
+# A page as a browser copies it (select all, copy): one line per box, no blank lines,
+# menus first and comments last. Written for this test; every shape is one real pages have.
+
+COPIED_PAGE = [
+    ("page_chrome", "Home"),
+    ("promo", "World"),
+    ("promo", "Business"),
+    ("page_chrome", "Sign in"),
+    ("headline", "Harbour cranes return to work after the strike."),
+    ("page_chrome", "By Jill Moreno"),
+    ("page_chrome", "March 4, 2025 7:15 AM"),
+    ("page_chrome", "Share this with Facebook"),
+    ("page_chrome", "Share this with WhatsApp"),
+    ("page_chrome", "Loading video..."),
+    ("page_chrome", "Autoplay: ON"),
+    (
+        "story",
+        "The cranes at the city harbour moved again on Monday, after a strike that kept "
+        "ships waiting at sea for nine days, the port authority said.",
+    ),
+    ("copyright", "Dock workers line up at the gate on Monday morning. © Pat Lee"),
+    (
+        "story",
+        "Workers voted on Sunday evening to accept a new offer that raises pay by four "
+        "per cent this year and another three per cent next year.",
+    ),
+    (
+        "story",
+        "\"We are glad to be back, but we will watch closely how the deal is kept,\" "
+        "said Omar Haddad, who speaks for the dock workers' union.",
+    ),
+    ("promo", "Read more: Why small ports matter to the region"),
+    (
+        "story",
+        "The port authority expects the queue of ships to clear by the end of the week, "
+        "and says no cargo was lost during the strike.",
+    ),
+    ("promo", "Most read"),
+    ("promo", "Five things to know about the new ferry"),
+    ("promo", "City council votes on bus fares"),
+    ("promo", "Comments"),
+    ("promo", "Anna K says:"),
+    ("page_chrome", "March 4, 2025 at 9:02 am"),
+    (
+        "promo",
+        "I work at the port and this is good news for all of us here, after a very long "
+        "week of waiting and worrying about the bills.",
+    ),
+    ("page_chrome", "Reply"),
+    ("copyright", "© 2025 The Harbour Times. All rights reserved."),
+]
+
+
+def test_copied_page_text_keeps_the_story_and_drops_the_page():
+    article = ml.Article.from_text("\n".join(text for _, text in COPIED_PAGE) + "\n")
+    got = list(zip(article.blocks.kind, article.blocks.text, strict=True))
+    assert got == COPIED_PAGE
+
+
+def test_readers_comments_are_not_the_story_even_when_longer():
+    comment = (
+        "I have read every word of this and I still think the council is wrong about the "
+        "fares, because the buses are already too full in the morning."
+    )
+    lines = [
+        "Bus fares rise in the spring",
+        "The city council voted on Tuesday to raise bus fares by ten cents from April, "
+        "the first rise in six years.",
+        "Council members said the money would pay for new buses on the busiest routes.",
+        "12 Comments",
+    ]
+    for name in ["Sam", "Ria", "Leo", "Kim", "Max"]:
+        lines += [f"{name} says:", comment]
+    article = ml.Article.from_text("\n".join(lines))
+    story = [b.text for b in article.block_records if b.kind == "story"]
+    assert story == lines[1:3]
+    assert article.title == "Bus fares rise in the spring"
+
+
+def test_the_story_is_found_after_a_long_menu():
+    menu = [f"Section {n}" for n in range(60)]
+    story = [
+        "A new bridge over the river opened on Saturday morning after three years of work.",
+        "Hundreds of people walked across it before the first cars were let on at noon.",
+    ]
+    article = ml.Article.from_text("\n".join([*menu, "New river bridge opens to walkers", *story]))
+    assert [b.text for b in article.block_records if b.kind == "story"] == story
+    assert article.title == "New river bridge opens to walkers"

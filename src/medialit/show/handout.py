@@ -24,7 +24,7 @@ from .._version import __version__
 from ..text.article import Article
 from ..vocab import FINDING_KINDS
 from . import templates
-from .render import Mark, Rendered, marks_in_scope, render_findings
+from .render import Mark, Rendered, marks_in_scope, render_findings, with_warning
 from .templates import MARK_STYLES, STATE_LABEL
 
 if TYPE_CHECKING:
@@ -204,6 +204,7 @@ def handout_html(
     heading = title or article.title or article.name or "A news article"
 
     parts = [f"<h1>{html.escape(heading)}</h1>", _metadata_html(article)]
+    parts.append(with_warning(Rendered("", ""), article.warning).html)
     parts.append("<h2>The article, highlighted</h2>")
     if scope == "page":
         parts.append(

@@ -525,6 +525,18 @@ def highlight(
     """
     from ..findings import analyze  # the detectors load their data only when asked
 
-    return render_findings(
+    view = render_findings(
         article, analyze(article, scope=scope), kinds=kinds, scope=scope, numbered=numbered
     )
+    return with_warning(view, article.warning)
+
+
+def with_warning(view: Rendered, warning: str | None) -> Rendered:
+    """The view with the article's "this story looks wrong" warning above it (if any)."""
+    if not warning:
+        return view
+    note = (
+        '<p class="ml-warning" role="note"><strong>Check this page:</strong> '
+        f"{html.escape(warning)}</p>"
+    )
+    return Rendered(note + view.html, f"CHECK THIS PAGE: {warning}\n\n{view.text}")

@@ -6,9 +6,12 @@ indexes it. An article is immutable: tools read it, nothing changes it.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import json
 import os
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,7 +22,7 @@ from .. import errors
 from .._util.lazy import pd
 from .._util.resources import data_path
 from ..vocab import STORY_KINDS
-from .segmentation import Block, Sentence, segment, sentences_of
+from .segmentation import Block, Sentence, count_words, segment, sentences_of
 
 DEFAULT_ARTICLE = "isis-fighters-calling-in-sick"
 """The seed article of the lessons: "ISIS fighters calling in sick?" (U.S. News, via AOL)."""
@@ -117,12 +120,66 @@ class Article:
             return tuple((b.start, b.end) for b in self.block_records)
         raise errors.bad_scope(scope)
 
+    @cached_property
+    def warning(self) -> str | None:
+        """Plain words when the story found looks wrong, else ``None``.
+
+        Three shapes a learner should hear about: a very short story (a caption or a
+        teaser may have been taken for it), a story that is mostly short lines or the
+        same line again (captions, lists), and a text that is not English (the word
+        lists are English: the tools still run, but find little).
+        """
+        return story_warning(self.block_records)
+
     def __repr__(self) -> str:
         story = sum(b.kind == "story" for b in self.block_records)
         return (
             f"Article(name={self.name!r}, title={self.title!r}, chars={len(self.text)}, "
             f"blocks={len(self.block_records)}, story_paragraphs={story})"
         )
+
+
+# ---------------------------------------------------------------------- warning
+
+_MIN_STORY_WORDS = 80  # fewer than this is a caption, a teaser or a stub
+_MIN_ENGLISH_SHARE = 0.12  # English prose has about a third function words; other languages ~0
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _english_function_words() -> frozenset[str]:
+    with data_path("lexicons", "english_function_words.csv").open(encoding="utf-8") as fh:
+        return frozenset(row["word"] for row in csv.DictReader(fh))
+
+
+def story_warning(blocks: Sequence[Block]) -> str | None:
+    """The plain-words warning for :attr:`Article.warning` (see there), from the blocks."""
+    story = [b.text for b in blocks if b.kind == "story"]
+    words = [w.lower() for text in story for w in _WORD_RE.findall(text)]
+    size = sum(count_words(text) for text in story)
+    notes = []
+    if size < _MIN_STORY_WORDS:
+        notes.append(
+            f"The story found here is very short ({size} words). It may be a photo caption "
+            "or a link, not the article: look at the page's blocks (article.blocks), or "
+            "paste only the article's text."
+        )
+    elif story:
+        short = sum(count_words(t) < 8 for t in story)
+        repeated = len(story) - len(set(story))
+        if short + repeated > len(story) / 2:
+            notes.append(
+                "Most of the story found here is short lines or lines said twice: it looks "
+                "like photo captions or a list of links, not an article. Look at the page's "
+                "blocks (article.blocks), or paste only the article's text."
+            )
+    common = _english_function_words()
+    if len(words) >= 20 and sum(w in common for w in words) < _MIN_ENGLISH_SHARE * len(words):
+        notes.append(
+            "This text does not look like English. medialit's word lists are English, so "
+            "it will find few hedges and sources here; the tools still run."
+        )
+    return " ".join(notes) or None
 
 
 # ---------------------------------------------------------------------- loading
@@ -206,7 +263,14 @@ def _from_file(path: Path, *, encoding: str | None, name: str, metadata: dict[st
 
 
 def read_text_file(path: Path, *, encoding: str | None = None) -> str:
-    """Read a text file with clear errors; a leading byte-order mark is dropped."""
+    """Read a text file with clear errors; a leading byte-order mark is dropped.
+
+    Without ``encoding`` the file is read the way a browser reads a page: a byte-order
+    mark decides; then UTF-8; then the charset a web page declares in its ``<meta>``
+    (``charset=gb2312``, HTTP-equiv or HTML5 form); then the encoding that
+    charset_normalizer (a well-kept detector, which trafilatura also uses) finds most
+    likely. A file that is really binary (a picture, PDF or program) is refused.
+    """
     if not path.exists():
         raise errors.missing_path(path)
     if path.is_dir():
@@ -220,14 +284,48 @@ def read_text_file(path: Path, *, encoding: str | None = None) -> str:
     if encoding is None and (data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]):
         raise errors.binary_file(path)
     try:
-        text = data.decode(encoding or "utf-8")
+        text = data.decode(encoding) if encoding else _decode_guessing(path, data)
     except UnicodeDecodeError as exc:
-        if encoding is None:
-            raise errors.not_utf8(path, exc) from exc
-        raise errors.bad_encoding(path, encoding, exc) from exc
+        raise errors.bad_encoding(path, str(encoding), exc) from exc
     except LookupError as exc:
         raise errors.ArticleError(f"{encoding!r} is not an encoding Python knows.") from exc
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise errors.empty_text(f"The file {str(path)!r}")
+    return text
+
+
+# <meta charset="gb2312"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Browsers read these labels as the wider encoding (WHATWG Encoding Standard).
+_BROWSER_ENCODINGS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "shift_jis": "cp932",
+    "euc-kr": "cp949",
+}
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _decode_guessing(path: Path, data: bytes) -> str:
+    """Decode bytes whose encoding nobody gave: UTF-8, the page's own charset, a detector."""
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig")
+    declared = _META_CHARSET_RE.search(data[:8192])
+    if declared:
+        label = declared.group(1).decode("ascii").lower()
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
+            return data.decode(_BROWSER_ENCODINGS.get(label, label))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    text = str(best) if best is not None else None
+    if text is None or len(_CONTROL_RE.findall(text[:8192])) > 0.01 * len(text[:8192]) + 2:
+        raise errors.binary_file(path)  # no encoding makes text of it
     return text

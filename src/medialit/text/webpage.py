@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from .. import errors
+from .segmentation import count_words
 from .segmentation import normalise_line as _norm
 
 _BLOCK_TAGS = frozenset(
@@ -147,7 +148,7 @@ def parse_html(markup: str) -> tuple[str, dict[str, Any], frozenset[str]]:
         or ""
     )
     main_lines = [line for line in main.splitlines() if line.strip()]
-    if sum(len(line.split()) for line in main_lines) < _MIN_WORDS:
+    if sum(count_words(line) for line in main_lines) < _MIN_WORDS:
         raise errors.ArticleError(
             "No article text was found in this web page. Save the page again with its full "
             "text (in the browser: Save page as, 'Web page, HTML only'), or copy the article's "
