@@ -150,6 +150,11 @@ def _span_problem(where: str, span: Any, text: str, *, needs_text: bool = True) 
 
 
 def _short(value: Any, width: int = 60) -> str:
+    """A value for a message: never a million characters, never a 4,300-digit error."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+        return "a number far too large"
+    if isinstance(value, (list, dict)) and len(value) > 20:
+        return f"a {type(value).__name__} of {len(value)} items"
     shown = repr(value)
     return shown if len(shown) <= width else shown[: width - 4] + "...'"
 
