@@ -42,6 +42,7 @@ Why it cannot lose answers:
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import math
@@ -457,6 +458,8 @@ class ProgressStore:
             # Not the disk: this change itself cannot be written. Take it off the queue,
             # so one bad answer never blocks every later save; the caller shows the error.
             self._pending.remove(change)
+            with contextlib.suppress(Exception):
+                _apply(self._data, change)  # kept in memory while the kernel runs
             raise
         self._pending.clear()
         self._data = data
