@@ -284,10 +284,24 @@ def _nest(
     bounds = sorted(
         {block_start, block_end, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)}
     )
+    # A sweep over the boundaries: marks open at their start and close at their end,
+    # kept by index (= nesting order). Testing every mark at every boundary took time
+    # growing with the square of a long paragraph.
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for i, (s, e, _) in enumerate(clipped):
+        if s < e:
+            opens.setdefault(s, []).append(i)
+            closes.setdefault(e, []).append(i)
+    open_now: list[int] = []
     root = _Node(None)
     stack: list[_Node] = [root]
     for a, b in pairwise(bounds):
-        active = [m for s, e, m in clipped if s <= a and e >= b]  # already in nesting order
+        for i in closes.get(a, ()):
+            open_now.remove(i)
+        for i in opens.get(a, ()):
+            bisect.insort(open_now, i)
+        active = [clipped[i][2] for i in open_now]  # in nesting order
         keep = 0
         while keep < len(active) and keep + 1 < len(stack) and stack[keep + 1].mark is active[keep]:
             keep += 1
