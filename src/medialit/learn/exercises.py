@@ -485,14 +485,7 @@ class Exercise:
         display(self._repr_mimebundle_(), raw=True)
 
     def _build_widget(self) -> Any:
-        import ipywidgets as widgets
-
-        if int(str(widgets.__version__).split(".", 1)[0]) < 8:
-            raise ImportError(
-                f"medialit's exercise widgets need ipywidgets 8 or newer (this is "
-                f"{widgets.__version__}, which shows choice texts as HTML). Answer in code, "
-                "or update: pip install -U 'ipywidgets>=8'."
-            )
+        widgets = _ipywidgets()
 
         question = widgets.HTML(
             f'<div class="ml-question"><strong>{html.escape(self.question)}</strong> '
@@ -568,6 +561,19 @@ class Exercise:
             answer=answer,
         )
         return box
+
+
+def _ipywidgets() -> Any:
+    """ipywidgets 8 or newer; ipywidgets 7 shows a checkbox's description as HTML."""
+    import ipywidgets as widgets
+
+    if int(str(widgets.__version__).split(".", 1)[0]) < 8:
+        raise ImportError(
+            f"medialit's exercise widgets need ipywidgets 8 or newer (this is "
+            f"{widgets.__version__}, which shows choice texts as HTML). Answer in code, "
+            "or update: pip install -U 'ipywidgets>=8'."
+        )
+    return widgets
 
 
 # --------------------------------------------------------------------------- pick exercises
