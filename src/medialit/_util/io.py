@@ -231,8 +231,8 @@ def read_bytes_checked(
             raise IsADirectoryError(21, "it is a folder, not a file", name)
         if not stat.S_ISREG(info.st_mode):
             raise error(
-                f"{name!r} is a {_kind_of(info.st_mode)}, not a regular file, so medialit "
-                f"does not read it as a {what}. Give the path to a saved file."
+                f"{name!r} is a {_kind_of(info.st_mode)}, not a saved file, so medialit does "
+                f"not read it. Give the path to the {what} saved as a file."
             )
         if info.st_size > limit:
             raise error(too_large_message(name, info.st_size, limit, what))
@@ -246,9 +246,9 @@ def read_bytes_checked(
 
 
 def too_large_message(name: str, size: int, limit: int, what: str) -> str:
-    """'x is 3,000.0 MB; a <what> medialit reads is at most 50 MB.'"""
+    """'x is 3,000.0 MB, but the largest article medialit reads is 50 MB ...'"""
     return (
-        f"{name!r} is {size / MiB:,.1f} MB; a {what} medialit reads is at most "
+        f"{name!r} is {size / MiB:,.1f} MB, but the largest {what} medialit reads is "
         f"{limit / MiB:,.0f} MB. Is it the right file?"
     )
 
