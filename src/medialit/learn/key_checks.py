@@ -204,6 +204,12 @@ def _metadata_problems(chain: list[dict[str, Any]], article: Article) -> list[st
         for j, ev in enumerate(step["evidence"]):
             if not (isinstance(ev, dict) and "metadata" in ev):
                 continue
+            if not isinstance(ev["metadata"], str):  # a list here is unhashable: say so
+                problems.append(
+                    f"source_chain[{i}].evidence[{j}].metadata is {_short(ev['metadata'])}; "
+                    "it must be the name of a metadata field, such as 'publisher'."
+                )
+                continue
             actual = article.metadata.get(ev["metadata"])
             if actual is not None and actual != ev.get("value"):
                 problems.append(
