@@ -3,13 +3,15 @@
 Each shape of ``benchmarks/worst_case.py`` once took time growing with the square of
 the input (38 s for a 100,000-letter word, 35 s for 1 MB of unclosed photo credits).
 The test runs it at 10,000, 100,000 and 1,000,000 characters and asserts the time
-*ratio* between neighbouring sizes: about 10 when linear, about 100 when quadratic.
-The bound of 30 is generous, for a busy machine; no absolute time is asserted.
+*ratio* between neighbouring sizes: about 10 when linear (10-20 measured: caches and
+the garbage collector cost a little more on larger inputs), about 100 when quadratic.
+The bound of 40 is generous, for a busy shared machine; no absolute time is asserted.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,10 @@ _PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "worst_case.py"
 _SPEC = importlib.util.spec_from_file_location("worst_case", _PATH)
 assert _SPEC is not None and _SPEC.loader is not None
 worst_case = importlib.util.module_from_spec(_SPEC)
+sys.modules["worst_case"] = worst_case  # dataclasses look their module up there
 _SPEC.loader.exec_module(worst_case)
 
-MAX_RATIO = 30.0
+MAX_RATIO = 40.0
 
 
 @pytest.mark.parametrize("shape", worst_case.SHAPES, ids=lambda s: s.name)

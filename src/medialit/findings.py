@@ -228,6 +228,7 @@ def analyze(article: Article | str, *, scope: str = "story") -> pd.DataFrame:
     every block, captions and boxes included. Each detector runs once per article and
     scope (see :func:`findings_for`); the table returned is the caller's own copy.
     """
+    article = as_article(article, caller="analyze")
     return findings_for(article, scope=scope).table.copy()
 
 
@@ -237,4 +238,5 @@ def source_chain(article: Article | str) -> pd.DataFrame:
     On the seed: the militia members (PMUs) -> Fars (state-affiliated, Iran) ->
     U.S. News & World Report -> AOL. See :func:`medialit.detect.chain.source_chain`.
     """
+    article = as_article(article, caller="source_chain")
     return findings_for(article).chain.copy()

@@ -407,7 +407,7 @@ class ProgressStore:
             "correct": bool(correct),
             "answer_shown": self.answer_shown(lesson, exercise_id),
         }
-        json.dumps(attempt)  # fail here, in the caller's cell, if the answer is not JSON-able
+        json.dumps(attempt, allow_nan=False)  # fail here, in the caller's cell, if not JSON
         self._save(
             {
                 "change": "attempt",
