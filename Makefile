@@ -59,6 +59,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/eval_attribution.py
 	$(PY) benchmarks/eval_hedges.py
 	$(PY) benchmarks/eval_pages.py
+	$(PY) benchmarks/worst_case.py
 
 release: $(STAMP)
 	$(VENV)/bin/medialit release --out release

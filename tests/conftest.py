@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 import medialit as ml
@@ -27,3 +30,13 @@ def key(seed):
     from medialit.learn.keys import load_key
 
     return load_key(article=seed)
+
+
+@pytest.fixture
+def fifo(tmp_path) -> Path:
+    """A named pipe: reading it would block forever (issue 14: load_article hung on one)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("named pipes are POSIX-only")
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    return path

@@ -15,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TextIO
 
 from ._version import __version__
 from .errors import MedialitError
@@ -101,9 +101,10 @@ def _run_handout(args: argparse.Namespace) -> int:
 
     article = load_article(args.article)
     output = Path(args.output) if args.output else default_output(article.name)
+    inputs = [args.article] if Path(args.article).exists() else []
     try:
         path = write_handout(
-            article, output, scope=args.scope, charts=args.charts, title=args.title
+            article, output, scope=args.scope, charts=args.charts, title=args.title, inputs=inputs
         )
     except OSError as exc:
         _error(
@@ -111,7 +112,7 @@ def _run_handout(args: argparse.Namespace) -> int:
             "Check that the folder exists and that you may write there."
         )
         return EXIT_BAD_INPUT
-    print(f"Saved the handout for {article.title or article.name!r} to {path}")
+    _print(f"Saved the handout for {article.title or article.name!r} to {path}")
     return EXIT_OK
 
 
@@ -162,8 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _print(message: str, *, file: TextIO | None = None) -> None:
+    """Print one line; characters the terminal cannot show (a broken file name) are escaped."""
+    stream = file or sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    print(message.encode(encoding, "backslashreplace").decode(encoding), file=stream)
+
+
 def _error(message: str) -> None:
-    print(f"medialit: error: {message}", file=sys.stderr)
+    _print(f"medialit: error: {message}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

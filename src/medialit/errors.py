@@ -56,6 +56,23 @@ class ReviewError(MedialitError, ValueError):
     """A review step cannot be done; the message says why and what to do instead."""
 
 
+class FileRefusedError(MedialitError, ValueError):
+    """A path is not a regular file of a sane size (a pipe, a device, a 3 GB file)."""
+
+
+class LockTimeoutError(MedialitError, OSError):
+    """Another process held a file's lock too long; the caller keeps its data and retries.
+
+    An ``OSError``, so code that already copes with a folder it cannot write copes
+    with this too.
+    """
+
+
+class OutputError(MedialitError, ValueError):
+    """A file medialit was asked to write cannot be written as asked (onto its own
+    input, or with text the file's encoding cannot hold); nothing was changed."""
+
+
 def empty_text(where: str = "The article text") -> ArticleError:
     return ArticleError(
         f"{where} is empty (or only white space). Paste the text of a news article, "
@@ -122,3 +139,4 @@ def not_an_article(caller: str, value: object) -> NotAnArticleError:
 
 def bad_scope(scope: object) -> BadOptionError:
     return BadOptionError(f"scope must be 'story' or 'page', not {scope!r}.")
+

@@ -13,6 +13,7 @@ and ``group`` (the rows of one attribution share a group number).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -87,10 +88,12 @@ def _attribution_rows(
     """An attribution becomes up to three rows: its source, its cue and (if quoted) its quote."""
     text = article.text
     rows: list[Finding] = []
+    by_start = sorted(outlets, key=lambda o: o.start)
+    starts = [o.start for o in by_start]
     for group, r in enumerate(attributions):
         if _has_span(r.source_start, r.source_end):
             s, e = int(r.source_start), int(r.source_end)
-            affiliated = _state_affiliation(outlets, s, e)
+            affiliated = _state_affiliation(by_start, starts, s, e)
             rows.append(
                 Finding("source", s, e, text[s:e], r.source_kind, affiliated, r.explanation, group)
             )
@@ -128,9 +131,20 @@ def _attribution_rows(
     return rows
 
 
-def _state_affiliation(outlets: list[OutletMention], start: int, end: int) -> bool | None:
-    """Is an outlet named inside this source span state-affiliated? None if no outlet."""
-    inside = [o.state_affiliated for o in outlets if start <= o.start and o.end <= end]
+def _state_affiliation(
+    outlets: list[OutletMention], starts: list[int], start: int, end: int
+) -> bool | None:
+    """Is an outlet named inside this source span state-affiliated? None if no outlet.
+
+    ``outlets`` are sorted by start (``starts`` their starts): only those starting in
+    the span are looked at, where checking every outlet for every source took time
+    growing with the square of the article.
+    """
+    inside = [
+        o.state_affiliated
+        for o in outlets[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        if o.end <= end
+    ]
     return any(inside) if inside else None
 
 
@@ -214,6 +228,7 @@ def analyze(article: Article | str, *, scope: str = "story") -> pd.DataFrame:
     every block, captions and boxes included. Each detector runs once per article and
     scope (see :func:`findings_for`); the table returned is the caller's own copy.
     """
+    article = as_article(article, caller="analyze")
     return findings_for(article, scope=scope).table.copy()
 
 
@@ -223,4 +238,5 @@ def source_chain(article: Article | str) -> pd.DataFrame:
     On the seed: the militia members (PMUs) -> Fars (state-affiliated, Iran) ->
     U.S. News & World Report -> AOL. See :func:`medialit.detect.chain.source_chain`.
     """
+    article = as_article(article, caller="source_chain")
     return findings_for(article).chain.copy()

@@ -809,8 +809,8 @@ def test_widget_is_built_once_and_shown_by_mimebundle():
     assert view == {"version_major": 2, "version_minor": 0, "model_id": box.model_id}
 
 
-def test_widgets_use_only_ipywidgets_7_and_8_features():
-    """No Stack, TagsInput, GridBox or tooltips: lessons must also run on ipywidgets 7."""
+def test_widgets_use_only_core_ipywidgets_features():
+    """No Stack, TagsInput, GridBox or tooltips: a small set that renders the same everywhere."""
     allowed = {
         "VBox",
         "HBox",

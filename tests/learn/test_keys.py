@@ -13,6 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import medialit as ml
+from medialit._util import io as keys_io
 from medialit._util.resources import data_path
 from medialit.learn import keys
 from medialit.learn.keys import AnswerKeyError, load_key, save_key
@@ -434,11 +435,10 @@ def test_interrupted_write_keeps_the_old_file(seed, raw, tmp_path, monkeypatch):
     path = save_key(raw, tmp_path / "key.json", article=seed)
     before = path.read_bytes()
 
-    def dump_half_then_fail(obj, fh, **kwargs):
-        fh.write(json.dumps(obj)[:500])
+    def full_disk(fd):  # the new bytes are written, but cannot reach the disk
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(keys.json, "dump", dump_half_then_fail)
+    monkeypatch.setattr(keys_io.os, "fsync", full_disk)
     changed = copy.deepcopy(raw)
     changed["checked_against"] = "something else"
     with pytest.raises(OSError, match="No space left"):

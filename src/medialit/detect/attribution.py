@@ -1336,6 +1336,9 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
     return None
 
 
+_CONTENT_LEAD_RE = re.compile(r"[\s,:]*(?:that\b\s*)?")
+
+
 def _content(
     text: str, quotes: _Quotes, sent: _Sent, para_end: int, a0: int, a1: int
 ) -> tuple[int, int, bool]:
@@ -1358,9 +1361,8 @@ def _content(
     while s_end > sent.start and text[s_end - 1] in ".!?\"'”’ \u00a0":
         s_end -= 1
     if a1 < s_end - 1:
-        start = a1
-        m = re.match(r"[\s,:]*(?:that\b\s*)?", text[start:s_end])
-        start += m.end() if m else 0
+        m = _CONTENT_LEAD_RE.match(text, a1, s_end)  # no slice: a copy per cue is quadratic
+        start = m.end() if m else a1
         if start < s_end:
             return start, s_end, _mostly_quoted(quotes, start, s_end)
     end = a0
@@ -1925,13 +1927,13 @@ def _structural_cues(
 
 
 def _first_in_sentence(found: Sequence[_Found], sent: _Sent) -> _Found | None:
-    """The first attribution found so far in this sentence, if any."""
-    first = None
-    for f in reversed(found):
-        if f.cue_start < sent.start:
-            break
-        first = f
-    return first
+    """The first attribution found so far in this sentence, if any.
+
+    ``found`` is in cue order, so a binary search finds it: walking back through every
+    earlier finding took time growing with the square of a sentence full of cues.
+    """
+    i = bisect.bisect_left(found, sent.start, key=lambda f: f.cue_start)
+    return found[i] if i < len(found) else None
 
 
 def _same_speaker(found: _Found, first: _Found | None, sent: _Sent) -> _Found:

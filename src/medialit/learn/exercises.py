@@ -39,8 +39,10 @@ Every check (widget button or ``ex.check(...)``) is saved at once by
 "Show answer" works only after a first try, and not at all in a student release
 (``configure(show_answers=False)`` or the environment variable ``MEDIALIT_STUDENT=1``).
 
-ipywidgets is imported only when a widget is drawn, and only features found in
-both ipywidgets 7 and 8 are used.
+ipywidgets is imported only when a widget is drawn, and version 8 or newer is
+required: ipywidgets 7 renders a checkbox's description as HTML, and choice texts
+come from articles and answer keys (a ``<img onerror=...>`` in an article would run).
+Under ipywidgets 7 the exercise shows its text form instead.
 """
 
 from __future__ import annotations
@@ -137,6 +139,10 @@ NOT_SAVED = "Not saved:"
 _NOT_SAVED_TEXT = (
     "the progress file cannot be written, so this answer is kept only while the "
     "notebook runs. Tell your teacher."
+)
+_CHECK_FAILED_TEXT = (
+    "this answer could not be checked or saved. It is still filled in: press Check "
+    "again, and if this stays, tell your teacher what it says"
 )
 YES = "Yes:"
 NO = "No:"
@@ -465,7 +471,7 @@ class Exercise:
             box = self.widget()
         except ImportError:  # no ipywidgets: the text form still works
             return bundle
-        # Protocol version 2 is what ipywidgets 7 and 8 both write.
+        # Protocol version 2 is what ipywidgets 8 writes.
         bundle["application/vnd.jupyter.widget-view+json"] = {
             "version_major": 2,
             "version_minor": 0,
@@ -479,7 +485,7 @@ class Exercise:
         display(self._repr_mimebundle_(), raw=True)
 
     def _build_widget(self) -> Any:
-        import ipywidgets as widgets
+        widgets = _ipywidgets()
 
         question = widgets.HTML(
             f'<div class="ml-question"><strong>{html.escape(self.question)}</strong> '
@@ -498,10 +504,16 @@ class Exercise:
         buttons = [b for b in (check_button, hint_button, answer_button) if b is not None]
 
         def on_check(_button: Any) -> None:
+            # A button's callback has no cell to show an error in: every failure becomes
+            # a message here, and the answer stays in the inputs to check again.
             try:
                 result = self.check(get_answer())
             except ExerciseError as exc:
                 feedback.value = feedback_html([FeedbackLine(NOT_YET, str(exc))])
+                return
+            except Exception as exc:  # a bug or a broken file must not look like nothing
+                why = f"{_CHECK_FAILED_TEXT} ({type(exc).__name__}: {exc})."
+                feedback.value = feedback_html([FeedbackLine(NOT_SAVED, why)])
                 return
             lines = list(result.lines)
             if self.store.in_memory_only:
@@ -519,6 +531,9 @@ class Exercise:
                 answer.value = self.show_answer().html
             except ExerciseError as exc:
                 answer.value = feedback_html([FeedbackLine(NOT_YET, str(exc))])
+            except Exception as exc:  # shown, not lost in the widget log
+                why = f"{type(exc).__name__}: {exc}"
+                answer.value = feedback_html([FeedbackLine(NOT_YET, why)])
 
         check_button.on_click(on_check)
         hint_button.on_click(on_hint)
@@ -546,6 +561,19 @@ class Exercise:
             answer=answer,
         )
         return box
+
+
+def _ipywidgets() -> Any:
+    """ipywidgets 8 or newer; ipywidgets 7 shows a checkbox's description as HTML."""
+    import ipywidgets as widgets
+
+    if int(str(widgets.__version__).split(".", 1)[0]) < 8:
+        raise ImportError(
+            f"medialit's exercise widgets need ipywidgets 8 or newer (this is "
+            f"{widgets.__version__}, which shows choice texts as HTML). Answer in code, "
+            "or update: pip install -U 'ipywidgets>=8'."
+        )
+    return widgets
 
 
 # --------------------------------------------------------------------------- pick exercises
@@ -735,7 +763,7 @@ class SingleChoice(_PickExercise):
         return [f"  ( ) {c.text}" for c in self.choices]
 
     def _inputs(self, widgets: Any) -> _Inputs:
-        # index=None: nothing is picked until the learner picks (works in ipywidgets 7 and 8).
+        # index=None: nothing is picked until the learner picks.
         radio = widgets.RadioButtons(
             options=[c.text for c in self.choices],
             index=None,

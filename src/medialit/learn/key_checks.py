@@ -150,6 +150,11 @@ def _span_problem(where: str, span: Any, text: str, *, needs_text: bool = True) 
 
 
 def _short(value: Any, width: int = 60) -> str:
+    """A value for a message: never a million characters, never a 4,300-digit error."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+        return "a number far too large"
+    if isinstance(value, (list, dict)) and len(value) > 20:
+        return f"a {type(value).__name__} of {len(value)} items"
     shown = repr(value)
     return shown if len(shown) <= width else shown[: width - 4] + "...'"
 
@@ -198,6 +203,12 @@ def _metadata_problems(chain: list[dict[str, Any]], article: Article) -> list[st
     for i, step in enumerate(chain):
         for j, ev in enumerate(step["evidence"]):
             if not (isinstance(ev, dict) and "metadata" in ev):
+                continue
+            if not isinstance(ev["metadata"], str):  # a list here is unhashable: say so
+                problems.append(
+                    f"source_chain[{i}].evidence[{j}].metadata is {_short(ev['metadata'])}; "
+                    "it must be the name of a metadata field, such as 'publisher'."
+                )
                 continue
             actual = article.metadata.get(ev["metadata"])
             if actual is not None and actual != ev.get("value"):

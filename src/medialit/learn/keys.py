@@ -17,16 +17,16 @@ from __future__ import annotations
 import copy
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._util.io import atomic_write_text, read_bytes_checked
 from .._util.lazy import pd
 from .._util.resources import data_path
 from ..errors import AnswerKeyError, ArticleError
-from ..text.article import DEFAULT_ARTICLE, Article, load_article
+from ..text.article import DEFAULT_ARTICLE, Article, bundled_articles, load_article
 from ..vocab import STORY_KINDS
 from .key_checks import FORMAT_VERSION as FORMAT_VERSION  # part of the key API
 from .key_checks import LIST_FIELDS, key_problems
@@ -36,6 +36,8 @@ from .key_checks import LIST_FIELDS, key_problems
 
 
 _MAX_PROBLEMS_SHOWN = 12
+MAX_KEY_BYTES = 50 * 1024 * 1024
+"""An answer key is a few hundred kilobytes; a larger file is not one."""
 
 
 # --------------------------------------------------------------------------- loading
@@ -51,7 +53,14 @@ def _key_path(name_or_path: str | os.PathLike[str] | None) -> Path:
     """Turn a bundled key name, or a path to a ``.json`` file, into a file path."""
     if name_or_path is None:
         name_or_path = DEFAULT_ARTICLE
+    if not isinstance(name_or_path, (str, os.PathLike)):
+        raise AnswerKeyError(
+            f"load_key() takes a bundled key name or a path to a .json file, not "
+            f"{type(name_or_path).__name__}."
+        )
     text = os.fspath(name_or_path)
+    if not isinstance(text, str) or not text.strip():
+        raise AnswerKeyError("The answer key's name or path is empty.")
     is_name = isinstance(name_or_path, str) and "/" not in text and os.sep not in text
     if is_name and not text.endswith(".json"):
         path = data_path("answer_keys", f"{text}.json")
@@ -63,21 +72,24 @@ def _key_path(name_or_path: str | os.PathLike[str] | None) -> Path:
             )
         return path
     path = Path(text).expanduser()
-    if not path.is_file():
-        where = "is a folder, not a file" if path.is_dir() else "does not exist"
-        raise AnswerKeyError(f"The answer key file {str(path)!r} {where}.")
+    if path.is_dir():
+        raise AnswerKeyError(f"The answer key file {str(path)!r} is a folder, not a file.")
+    if not path.exists():
+        raise AnswerKeyError(f"The answer key file {str(path)!r} does not exist.")
     return path
 
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_bytes_checked(
+            path, limit=MAX_KEY_BYTES, what="answer key", error=AnswerKeyError
+        ).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise AnswerKeyError(
             f"{str(path)!r} is not UTF-8 text, so it is not an answer key."
         ) from exc
     except OSError as exc:
-        raise AnswerKeyError(f"{str(path)!r} cannot be read: {exc.strerror}.") from exc
+        raise AnswerKeyError(f"{str(path)!r} cannot be read: {exc.strerror or exc}.") from exc
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -85,6 +97,12 @@ def _read_json(path: Path) -> dict[str, Any]:
             f"{str(path)!r} is not valid JSON: {exc.msg} at line {exc.lineno}, "
             f"column {exc.colno}. Fix that spot (a missing comma or quote is usual)."
         ) from exc
+    except RecursionError as exc:
+        raise AnswerKeyError(
+            f"{str(path)!r} is nested far too deeply to be an answer key."
+        ) from exc
+    except ValueError as exc:  # a number with thousands of digits
+        raise AnswerKeyError(f"{str(path)!r} cannot be read as an answer key: {exc}.") from exc
     if not isinstance(data, dict):
         raise AnswerKeyError(
             f"{str(path)!r} holds a JSON {type(data).__name__}, but an answer key is a "
@@ -106,6 +124,10 @@ def _article_for(data: Mapping[str, Any], article: Article | None, where: str) -
     if not isinstance(name, str) or not name:
         raise AnswerKeyError(f"{where}: the field 'article' (the article's name) is missing.")
     try:
+        # Only a bundled name: a key file must not make medialit read any path it names
+        # (a key whose "article" is /dev/zero would read forever).
+        if name not in bundled_articles():
+            raise ArticleError(name)
         return load_article(name)
     except ArticleError as exc:
         raise AnswerKeyError(
@@ -141,23 +163,42 @@ def save_key(
     into place (``os.replace``), so a crash or a full disk never leaves a
     half-written key: the old file stays as it was.
     """
+    if not isinstance(key_dict, Mapping):
+        raise AnswerKeyError(f"save_key() takes the key as a dict, not {type(key_dict).__name__}.")
+    if not isinstance(article, Article):
+        raise AnswerKeyError(
+            f"article must be a medialit Article (from load_article()), not "
+            f"{type(article).__name__}."
+        )
     target = Path(path).expanduser()
-    key = AnswerKey(_raw=copy.deepcopy(dict(key_dict)), where=f"Answer key for {target.name!r}")
+    if target.is_dir():
+        raise AnswerKeyError(
+            f"{str(target)!r} is a folder; give a file name such as 'my-article.json'."
+        )
+    key = AnswerKey(_raw=_json_copy(key_dict, target.name), where=f"Answer key for {target.name!r}")
     key.validate(article)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    text = json.dumps(key.raw, ensure_ascii=False, indent=2) + "\n"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(key.raw, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        # Anything that stops the write (an error, Ctrl-C) removes the partial file.
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+        atomic_write_text(target, text, make_folder=True)
+    except UnicodeEncodeError as exc:
+        raise AnswerKeyError(
+            f"The answer key for {target.name!r} holds text that cannot be saved as UTF-8: "
+            f"a broken character near {exc.object[max(exc.start - 20, 0) : exc.end + 20]!a}."
+        ) from exc
     return target
+
+
+def _json_copy(key_dict: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """A deep copy of ``key_dict`` that is plain JSON, or a clear error saying why not."""
+    try:
+        return json.loads(json.dumps(dict(key_dict), allow_nan=False))
+    except RecursionError as exc:
+        raise AnswerKeyError(f"The answer key for {name!r} is nested far too deeply.") from exc
+    except (TypeError, ValueError) as exc:
+        raise AnswerKeyError(
+            f"The answer key for {name!r} holds something JSON cannot store ({exc}). Use "
+            "only text, whole numbers, true/false, lists and objects with text keys."
+        ) from exc
 
 
 # --------------------------------------------------------------------------- the key

@@ -19,18 +19,23 @@ The file holds, for each lesson and exercise, the latest answer, every attempt
 Why it cannot lose answers:
 
 * **Atomic writes.** The new file is written to a temporary file in the same folder,
-  flushed and fsync-ed, then moved over the old one with ``os.replace``. A crash or a
-  full disk half-way leaves the old file whole and no temporary file behind.
-* **Two kernels, one file.** Every save takes a lock file (``progress.json.lock``,
-  created with ``O_CREAT | O_EXCL``), re-reads the file, adds this kernel's new
-  answers and writes it back, so answers given in two notebooks at once are both kept.
-  A lock older than :data:`STALE_LOCK_SECONDS` was left by a kernel that died while
-  saving and is taken over; a lock that stays busy longer than
-  :data:`LOCK_TIMEOUT_SECONDS` is taken over too (the write is still atomic, so the
-  worst case is one lost update, never a broken file).
-* **A broken file** (not JSON, or not the shape above) is moved aside to
+  flushed and fsync-ed, then moved over the old one with ``os.replace``
+  (:func:`medialit._util.io.atomic_write_text`). A crash or a full disk half-way
+  leaves the old file whole; temporary files left by a killed kernel are removed at
+  the next save.
+* **Two kernels, one file.** Every save holds an operating-system lock on
+  ``progress.json.lock`` (:func:`medialit._util.io.file_lock`), re-reads the file,
+  adds this kernel's new answers and writes it back, so answers given in two
+  notebooks at once are both kept. The system releases the lock when a kernel dies,
+  so a crash leaves nothing to take over and the next save does not wait. A lock
+  still busy after :data:`LOCK_TIMEOUT_SECONDS` is never taken away: the answers
+  stay in memory (with a warning) and are written at the next save.
+* **A broken file**, whatever the damage (not JSON, nested too deep, the wrong
+  shape or types, too large, not a regular file), is moved aside to
   ``progress.json.corrupt-<time>`` with a warning, and a fresh file is started: the
   lesson goes on, and a teacher can still open the old file.
+* **Any answer can be written**: text that UTF-8 cannot hold (a lone surrogate
+  pasted into an answer) is written with JSON escapes, so it never blocks a save.
 * **A folder that cannot be written** gives one warning; answers are kept in memory
   and written as soon as a save succeeds again.
 """
@@ -40,18 +45,24 @@ from __future__ import annotations
 import contextlib
 import html
 import json
+import math
 import os
-import tempfile
-import time
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .._util.io import (
+    atomic_write_bytes,
+    atomic_write_text,
+    file_lock,
+    read_bytes_checked,
+    remove_stale_temp_files,
+)
 from .._util.lazy import pd
-from ..errors import ProgressError
+from ..errors import FileRefusedError, ProgressError
 from ..show.render import Rendered
 
 FORMAT = "medialit-progress"
@@ -60,10 +71,13 @@ VERSION = 1
 FILE_NAME = "progress.json"
 HOME_ENV = "MEDIALIT_HOME"
 FILE_ENV = "MEDIALIT_PROGRESS"
-LOCK_TIMEOUT_SECONDS = 5.0
-"""How long a save waits for another kernel's save before taking the lock over."""
-STALE_LOCK_SECONDS = 30.0
-"""A lock file this old was left by a kernel that died while saving (saves take ms)."""
+LOCK_TIMEOUT_SECONDS = 10.0
+"""How long a save waits for another kernel's save (saves take milliseconds); after
+that the answers stay in memory and are written at the next save."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""A progress file larger than this is not one medialit wrote for a class (it is set aside)."""
+MAX_ANSWER_DEPTH = 20
+"""Answers are lists and small mappings of text; deeper nesting is damage, not an answer."""
 
 SUMMARY_COLUMNS: dict[str, str] = {
     "lesson": "object",
@@ -109,13 +123,32 @@ def _empty() -> dict[str, Any]:
 # --------------------------------------------------------------------------- file shape
 
 
-_ATTEMPT_FIELDS: dict[str, tuple[type, ...]] = {
-    "time": (str,),
-    "hits": (int,),
-    "misses": (int,),
-    "false_alarms": (int,),
-    "score": (int, float),
-    "correct": (bool,),
+MAX_COUNT = 100_000
+"""No exercise has this many items: a larger count is damage (and would overflow a table)."""
+
+
+def is_count(value: object) -> bool:
+    """A whole number of items, 0 to :data:`MAX_COUNT` (True/False are not counts)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT
+
+
+def is_score(value: object) -> bool:
+    """A discernment score: a finite number from 0 to 1."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= 1
+    )
+
+
+_ATTEMPT_FIELDS: dict[str, Callable[[object], bool]] = {
+    "time": lambda v: isinstance(v, str) and len(v) < 100,
+    "hits": is_count,
+    "misses": is_count,
+    "false_alarms": is_count,
+    "score": is_score,
+    "correct": lambda v: isinstance(v, bool),
 }
 
 
@@ -142,108 +175,49 @@ def _check_shape(data: object) -> dict[str, Any]:
                 raise _Corrupt(f"{where} has no list of attempts")
             if not isinstance(entry.get("answer_shown", False), bool):
                 raise _Corrupt(f"{where}: 'answer_shown' is not true/false")
+            for name in ("kind", "question"):
+                if not isinstance(entry.get(name), (str, type(None))):
+                    raise _Corrupt(f"{where}: {name!r} is not text")
+            if _depth(entry.get("answer")) > MAX_ANSWER_DEPTH:
+                raise _Corrupt(f"{where}: the answer is nested too deeply")
             for attempt in attempts:
                 _check_attempt(attempt, where)
     return data
 
 
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest in ``value`` (without recursion)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, level)
+            if level <= MAX_ANSWER_DEPTH:
+                children = item.values() if isinstance(item, dict) else item
+                todo.extend((v, level + 1) for v in children)
+    return deepest
+
+
 def _check_attempt(attempt: object, where: str) -> None:
     if not isinstance(attempt, dict):
         raise _Corrupt(f"{where} has an attempt that is not an object")
-    for name, types in _ATTEMPT_FIELDS.items():
+    if _depth(attempt.get("answer")) > MAX_ANSWER_DEPTH:
+        raise _Corrupt(f"{where} has an attempt whose answer is nested too deeply")
+    for name, fits in _ATTEMPT_FIELDS.items():
         value = attempt.get(name)
-        # bool is an int in Python; a count must not be True/False.
-        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
-            raise _Corrupt(f"{where} has an attempt whose {name!r} is {value!r}")
+        if not fits(value):
+            raise _Corrupt(f"{where} has an attempt whose {name!r} is {_short(value)}")
+
+
+def _short(value: object) -> str:
+    """A value for a message: never a million characters, never a 4,300-digit error."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**12:
+        return "a number far too large"
+    shown = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
+    return shown if len(shown) <= 60 else shown[:56] + "...'"
 
 
 # --------------------------------------------------------------------------- file I/O
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either the old or the new one.
-
-    The text goes to a temporary file in the same folder (``os.replace`` is only
-    atomic within one file system), is flushed and fsync-ed to the disk, and then
-    replaces ``path``. On any error the temporary file is removed and the old file
-    is left as it was.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-@contextlib.contextmanager
-def file_lock(
-    path: Path,
-    *,
-    timeout: float | None = None,
-    stale_after: float | None = None,
-) -> Iterator[None]:
-    """Hold ``<path>.lock`` while the body runs, so two kernels do not save at once.
-
-    ``O_CREAT | O_EXCL`` makes creating the lock file atomic on every common file
-    system, with no extra package. A lock older than ``stale_after`` seconds, or one
-    still busy after ``timeout`` seconds, is taken over (see the module doc; the
-    defaults are :data:`STALE_LOCK_SECONDS` and :data:`LOCK_TIMEOUT_SECONDS`).
-    An ``OSError`` other than "the lock exists" (say, a read-only folder) is raised.
-    """
-    timeout = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
-    stale_after = STALE_LOCK_SECONDS if stale_after is None else stale_after
-    lock = path.with_name(path.name + ".lock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            break
-        except FileExistsError:
-            if time.monotonic() >= deadline or _lock_age(lock) > stale_after:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(lock)
-                deadline = time.monotonic() + timeout
-                continue
-            time.sleep(0.01)
-    try:
-        os.write(fd, str(os.getpid()).encode("ascii"))
-        os.close(fd)
-        yield
-    finally:
-        # A lock that cannot be removed is taken over later as stale; failing here
-        # would report a save that did happen as lost.
-        with contextlib.suppress(OSError):
-            os.unlink(lock)
-
-
-def _lock_age(lock: Path) -> float:
-    try:
-        return time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return 0.0
 
 
 def _set_aside(path: Path, reason: str) -> Path:
@@ -269,23 +243,35 @@ def _set_aside(path: Path, reason: str) -> Path:
 def read_progress_file(path: Path) -> dict[str, Any]:
     """Read a progress file; a missing file is empty, a broken one is moved aside.
 
-    Raises ``OSError`` when the file exists but cannot be read, or is broken and
-    cannot be moved aside.
+    Any damage counts as broken: not a regular file, too large, not UTF-8 or not
+    JSON, nested too deep (``RecursionError``), the wrong shape or types. Raises
+    ``OSError`` when the file exists but cannot be read, or is broken and cannot be
+    moved aside.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_bytes_checked(path, limit=MAX_FILE_BYTES, what="progress file")
     except FileNotFoundError:
+        return _empty()
+    except FileRefusedError as exc:
+        _set_aside(path, str(exc))
         return _empty()
     try:
         return _check_shape(json.loads(raw.decode("utf-8")))
-    except (ValueError, _Corrupt) as exc:  # json.JSONDecodeError and UnicodeError are ValueErrors
-        reason = str(exc) if isinstance(exc, _Corrupt) else f"not valid JSON: {exc}"
-        _set_aside(path, reason)
-        return _empty()
+    except _Corrupt as exc:
+        _set_aside(path, str(exc))
+    except RecursionError:
+        _set_aside(path, "it is nested too deeply to be a progress file")
+    except Exception as exc:  # any damage: bad JSON or UTF-8, a 5,000-digit number ...
+        _set_aside(path, f"not valid JSON: {exc}")
+    return _empty()
 
 
-def _dump(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+def _dump(data: Mapping[str, Any]) -> bytes:
+    """The file's bytes: readable UTF-8, or ASCII escapes for text UTF-8 cannot hold."""
+    try:
+        return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: "\\ud800" in JSON reads back the same
+        return (json.dumps(data, indent=1) + "\n").encode("ascii")
 
 
 # --------------------------------------------------------------------------- changes
@@ -421,7 +407,7 @@ class ProgressStore:
             "correct": bool(correct),
             "answer_shown": self.answer_shown(lesson, exercise_id),
         }
-        json.dumps(attempt)  # fail here, in the caller's cell, if the answer is not JSON-able
+        json.dumps(attempt, allow_nan=False)  # fail here, in the caller's cell, if not JSON
         self._save(
             {
                 "change": "attempt",
@@ -457,16 +443,24 @@ class ProgressStore:
         """Write ``change`` (and any earlier unsaved ones) to the file; never raise OSError."""
         self._pending.append(change)
         try:
-            with file_lock(self.path):
+            with file_lock(self.path, timeout=LOCK_TIMEOUT_SECONDS):
+                remove_stale_temp_files(self.path, older_than=0)  # left by a killed kernel
                 data = read_progress_file(self.path)
                 for pending in self._pending:
                     _apply(data, pending)
-                atomic_write_text(self.path, _dump(data))
+                atomic_write_bytes(self.path, _dump(data), make_folder=True)
                 self._stamp = _stamp(self.path)
         except OSError as exc:
             _apply(self._data, change)
             self._warn_unsaved(exc, reading=False)
             return
+        except Exception:
+            # Not the disk: this change itself cannot be written. Take it off the queue,
+            # so one bad answer never blocks every later save; the caller shows the error.
+            self._pending.remove(change)
+            with contextlib.suppress(Exception):
+                _apply(self._data, change)  # kept in memory while the kernel runs
+            raise
         self._pending.clear()
         self._data = data
         self._warned = False
@@ -529,7 +523,7 @@ class ProgressStore:
                 "another file name, or pass overwrite=True to replace it."
             )
         payload = export_payload(self._data, learner=learner)
-        atomic_write_text(target, _dump(payload))
+        atomic_write_bytes(target, _dump(payload), make_folder=True)
         return target
 
 
@@ -544,8 +538,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 def _is_export(path: Path) -> bool:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_bytes_checked(path, limit=MAX_FILE_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # FileRefusedError is a ValueError
         return False
     return isinstance(data, dict) and data.get("format") == EXPORT_FORMAT
 

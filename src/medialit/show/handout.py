@@ -16,12 +16,14 @@ from __future__ import annotations
 import base64
 import html
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .._util.io import atomic_write_text
 from .._version import __version__
-from ..text.article import Article
+from ..errors import OutputError
+from ..text.article import Article, as_article
 from ..vocab import FINDING_KINDS
 from . import templates
 from .render import Mark, Rendered, marks_in_scope, render_findings, with_warning
@@ -121,7 +123,7 @@ def discussion_questions(marks: list[Mark]) -> list[tuple[str, tuple[str, ...]]]
     return sections
 
 
-def make_charts(article: Article, findings: pandas.DataFrame) -> list[Chart]:
+def make_charts(article: Article | str, findings: pandas.DataFrame) -> list[Chart]:
     """Draw the four charts of the handout (findings of the story) as PNG pictures."""
     from ..findings import findings_for
     from . import plots
@@ -188,13 +190,14 @@ def _charts_html(charts: list[Chart]) -> str:
 
 
 def handout_html(
-    article: Article,
+    article: Article | str,
     *,
     scope: str = "story",
     charts: bool = True,
     title: str | None = None,
 ) -> str:
     """The whole handout as one standalone HTML document (a string)."""
+    article = as_article(article, caller="handout_html")
     from ..findings import analyze
 
     story_findings = analyze(article, scope="story")
@@ -237,15 +240,60 @@ def handout_html(
 
 
 def write_handout(
-    article: Article,
+    article: Article | str,
     path: str | os.PathLike[str],
     *,
     scope: str = "story",
     charts: bool = True,
     title: str | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
-    """Write the handout to ``path`` (UTF-8) and return the path written."""
+    """Write the handout to ``path`` (UTF-8, atomically) and return the path written.
+
+    The handout is never written over the article it was made from (nor over any
+    path in ``inputs``): :class:`medialit.errors.OutputError` says so, and nothing
+    is changed. The file is replaced only once the whole page is made, so a failure
+    leaves the previous handout as it was.
+    """
+    article = as_article(article, caller="write_handout")
+    out = Path(path).expanduser()
+    source = article.metadata.get("source_path")
+    for given in (*([source] if isinstance(source, str) else []), *inputs):
+        if _same_file(out, Path(given).expanduser()):
+            raise OutputError(
+                f"{_shown(out)} is the article itself: writing the handout there would "
+                "destroy it. Choose another output file, for example with -o handout.html."
+            )
+    if out.is_dir():
+        raise OutputError(f"{_shown(out)} is a folder; give a file name such as handout.html.")
+    if title is not None:
+        try:
+            title.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise OutputError(
+                f"The title {_shown(title)} holds a character that cannot be saved as UTF-8. "
+                "Type the title again, or leave it out."
+            ) from exc
     page = handout_html(article, scope=scope, charts=charts, title=title)
-    out = Path(path)
-    out.write_text(page, encoding="utf-8")
-    return out
+    try:
+        return atomic_write_text(out, page)
+    except UnicodeEncodeError as exc:
+        raise OutputError(
+            "The handout holds a character that cannot be saved as UTF-8 (a broken "
+            f"character in the title or the article, near "
+            f"{_shown(exc.object[max(exc.start - 20, 0) : exc.end + 20])}). "
+            "Give another --title, or fix the article's text."
+        ) from exc
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Are ``a`` and ``b`` one file (links and ``..`` included)? False if either is missing."""
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return a.absolute() == b.absolute()
+
+
+def _shown(value: object) -> str:
+    """A path or text for a message, with characters that cannot be printed escaped."""
+    return repr(str(value).encode("utf-8", "backslashreplace").decode("utf-8"))

@@ -28,7 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .._util.lazy import pd
-from ..text.article import Article
+from ..text.article import Article, as_article
 from ..vocab import HEDGE_CATEGORIES, SOURCE_KINDS, STORY_KINDS
 from .templates import OKABE_ITO, STATE_LABEL
 
@@ -139,13 +139,14 @@ def _findings(article: Article, findings: pandas.DataFrame | None) -> pandas.Dat
 # --------------------------------------------------------------------------- page composition
 
 
-def page_composition_data(article: Article) -> pandas.DataFrame:
+def page_composition_data(article: Article | str) -> pandas.DataFrame:
     """How much of the page each part takes: ``part, kinds, lines, characters, share``.
 
     ``characters`` counts the characters of each non-blank line (line breaks
     and blank lines not counted); ``share`` is that count over the whole page's.
     Every part is listed, even with 0, so the chart always has the same bars.
     """
+    article = as_article(article, caller="page_composition_data")
     lines = {kind: 0 for kinds in PAGE_PARTS for kind in kinds[1]}
     chars = dict(lines)
     for block in article.block_records:
@@ -161,8 +162,9 @@ def page_composition_data(article: Article) -> pandas.DataFrame:
     return table.astype({"lines": "int64", "characters": "int64", "share": "float64"})
 
 
-def plot_page_composition(article: Article) -> Figure:
+def plot_page_composition(article: Article | str) -> Figure:
     """Horizontal bars: characters of story vs galleries, captions and promotions."""
+    article = as_article(article, caller="plot_page_composition")
     data = page_composition_data(article)
     fig = new_figure(10, 0.75 * len(data) + 2.2)
     ax = fig.add_subplot()
@@ -212,7 +214,9 @@ def _ordered(found: Sequence[str], known: Sequence[str]) -> list[str]:
     return [k for k in known] + sorted({f for f in found if f not in known})
 
 
-def hedge_data(article: Article, *, findings: pandas.DataFrame | None = None) -> pandas.DataFrame:
+def hedge_data(
+    article: Article | str, *, findings: pandas.DataFrame | None = None
+) -> pandas.DataFrame:
     """Hedges per story paragraph and category: one row per headline/story paragraph.
 
     Columns: ``paragraph`` ("Headline", "1", "2", ...), ``block`` (row in
@@ -221,7 +225,7 @@ def hedge_data(article: Article, *, findings: pandas.DataFrame | None = None) ->
     ``total``. A hedge belongs to the paragraph it starts in. ``findings``
     defaults to ``analyze(article)``.
     """
-
+    article = as_article(article, caller="hedge_data")
     table = _findings(article, findings)
     hedges = table[table["kind"] == "hedge"]
     paragraphs = _paragraphs(article)
@@ -243,12 +247,13 @@ def hedge_data(article: Article, *, findings: pandas.DataFrame | None = None) ->
     return data
 
 
-def plot_hedges(article: Article, *, findings: pandas.DataFrame | None = None) -> Figure:
+def plot_hedges(article: Article | str, *, findings: pandas.DataFrame | None = None) -> Figure:
     """Stacked bars: hedges in each paragraph, by category, in story order.
 
     Read it from left to right: a story that hedges a claim at the start and
     stops hedging later ("hedge drift") shows tall bars early and empty ones later.
     """
+    article = as_article(article, caller="plot_hedges")
     data = hedge_data(article, findings=findings)
     categories = [c for c in data.columns if c not in {"paragraph", "block", "total"}]
     fig = new_figure(max(8.0, 0.55 * len(data) + 3), 5.5)
@@ -294,7 +299,9 @@ def plot_hedges(article: Article, *, findings: pandas.DataFrame | None = None) -
 # --------------------------------------------------------------------------- sources
 
 
-def source_data(article: Article, *, findings: pandas.DataFrame | None = None) -> pandas.DataFrame:
+def source_data(
+    article: Article | str, *, findings: pandas.DataFrame | None = None
+) -> pandas.DataFrame:
     """Sources by kind: ``kind, name, sources, state_affiliated, other``.
 
     One row per kind of source (each of ``ALWAYS_SOURCE_KINDS``, even with 0,
@@ -302,6 +309,7 @@ def source_data(article: Article, *, findings: pandas.DataFrame | None = None) -
     ``state_affiliated`` counts the sources that are or name a state-affiliated
     outlet; ``other`` the rest.
     """
+    article = as_article(article, caller="source_data")
     table = _findings(article, findings)
     sources = table[table["kind"] == "source"]
     kinds = _ordered(sources["label"].astype(str).tolist(), ALWAYS_SOURCE_KINDS)
@@ -321,8 +329,9 @@ def source_data(article: Article, *, findings: pandas.DataFrame | None = None) -
     ).astype({"sources": "int64", "state_affiliated": "int64", "other": "int64"})
 
 
-def plot_sources(article: Article, *, findings: pandas.DataFrame | None = None) -> Figure:
+def plot_sources(article: Article | str, *, findings: pandas.DataFrame | None = None) -> Figure:
     """Bars: how many sources of each kind; state-affiliated ones hatched and labelled."""
+    article = as_article(article, caller="plot_sources")
     data = source_data(article, findings=findings)
     fig = new_figure(10, 0.7 * len(data) + 2.4)
     ax = fig.add_subplot()
@@ -387,12 +396,13 @@ def chain_diagram_data(chain: pandas.DataFrame) -> pandas.DataFrame:
     )
 
 
-def plot_source_chain(article: Article, *, chain: pandas.DataFrame | None = None) -> Figure:
+def plot_source_chain(article: Article | str, *, chain: pandas.DataFrame | None = None) -> Figure:
     """The source chain as boxes and arrows, from the first teller (left) to the reader (right).
 
     State-affiliated links are vermillion, hatched and labelled "STATE-AFFILIATED".
     ``chain`` defaults to ``source_chain(article)``.
     """
+    article = as_article(article, caller="plot_source_chain")
     from matplotlib.patches import FancyBboxPatch
 
     if chain is None:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .._util.lazy import pd
 from ..errors import RenderError
-from ..text.article import Article
+from ..text.article import Article, as_article
 from ..text.segmentation import Block
 from ..vocab import BLOCK_KINDS, FINDING_KINDS, STORY_KINDS
 from . import templates
@@ -90,12 +90,13 @@ class Rendered:
 # --------------------------------------------------------------------------- page view
 
 
-def page_view(article: Article, *, max_caption_lines: int | None = 3) -> Rendered:
+def page_view(article: Article | str, *, max_caption_lines: int | None = 3) -> Rendered:
     """The whole page with the story marked and the clutter dimmed and labelled.
 
     ``max_caption_lines`` keeps long photo galleries short: after that many
     captions in a row, the rest are counted instead of shown (``None`` shows all).
     """
+    article = as_article(article, caller="page_view")
     parts: list[str] = [f"<style>{templates.PAGE_CSS}</style>", '<div class="ml-page">']
     lines: list[str] = []
     run = 0
@@ -194,7 +195,7 @@ def _is_true(value: object, isna: Callable[[object], bool]) -> bool:
 
 
 def marks_from_findings(
-    article: Article, findings: pandas.DataFrame, *, kinds: Sequence[str] = FINDING_KINDS
+    article: Article | str, findings: pandas.DataFrame, *, kinds: Sequence[str] = FINDING_KINDS
 ) -> list[Mark]:
     """Check a findings table against the article and turn the rows of ``kinds`` into marks.
 
@@ -203,6 +204,7 @@ def marks_from_findings(
     Raises ``ValueError`` naming the row when a span does not match the article
     text (a table made from another article) or a kind is unknown.
     """
+    article = as_article(article, caller="marks_from_findings")
     missing = [c for c in REQUIRED_COLUMNS if c not in findings.columns]
     if missing:
         raise RenderError(
@@ -282,10 +284,24 @@ def _nest(
     bounds = sorted(
         {block_start, block_end, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)}
     )
+    # A sweep over the boundaries: marks open at their start and close at their end,
+    # kept by index (= nesting order). Testing every mark at every boundary took time
+    # growing with the square of a long paragraph.
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for i, (s, e, _) in enumerate(clipped):
+        if s < e:
+            opens.setdefault(s, []).append(i)
+            closes.setdefault(e, []).append(i)
+    open_now: list[int] = []
     root = _Node(None)
     stack: list[_Node] = [root]
     for a, b in pairwise(bounds):
-        active = [m for s, e, m in clipped if s <= a and e >= b]  # already in nesting order
+        for i in closes.get(a, ()):
+            open_now.remove(i)
+        for i in opens.get(a, ()):
+            bisect.insort(open_now, i)
+        active = [clipped[i][2] for i in open_now]  # in nesting order
         keep = 0
         while keep < len(active) and keep + 1 < len(stack) and stack[keep + 1].mark is active[keep]:
             keep += 1
@@ -425,20 +441,21 @@ def _by_block(
 
 
 def marks_in_scope(
-    article: Article,
+    article: Article | str,
     findings: pandas.DataFrame,
     *,
     kinds: str | Iterable[str] | None = None,
     scope: str = "story",
 ) -> list[Mark]:
     """The marks :func:`render_findings` draws for these options, numbered as drawn."""
+    article = as_article(article, caller="marks_in_scope")
     marks = marks_from_findings(article, findings, kinds=normalise_kinds(kinds))
     _, last_end = _by_block(marks, _blocks_of(article, scope))
     return [m for m in marks if m.number in last_end]
 
 
 def render_findings(
-    article: Article,
+    article: Article | str,
     findings: pandas.DataFrame,
     *,
     kinds: str | Iterable[str] | None = None,
@@ -453,6 +470,7 @@ def render_findings(
     each tag ("H3") so a printed list of explanations can refer to it. Findings
     outside the blocks of ``scope`` have no text to mark and are left out.
     """
+    article = as_article(article, caller="render_findings")
     chosen = normalise_kinds(kinds)
     blocks = _blocks_of(article, scope)
     marks = marks_from_findings(article, findings, kinds=chosen)
@@ -509,7 +527,7 @@ def render_findings(
 
 
 def highlight(
-    article: Article,
+    article: Article | str,
     kinds: str | Iterable[str] | None = None,
     scope: str = "story",
     *,
@@ -523,6 +541,7 @@ def highlight(
     In a terminal the same object prints as text with markers such as
     ``[HEDGE reportedly]``, followed by why each highlight was made.
     """
+    article = as_article(article, caller="highlight")
     from ..findings import analyze  # the detectors load their data only when asked
 
     view = render_findings(

@@ -26,14 +26,24 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._util.io import read_bytes_checked
 from .._util.lazy import pd
-from ..learn.progress import EXPORT_FORMAT, FORMAT, VERSION, ProgressError
+from ..learn.progress import (
+    EXPORT_FORMAT,
+    FORMAT,
+    MAX_FILE_BYTES,
+    VERSION,
+    ProgressError,
+    is_count,
+    is_score,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -133,7 +143,9 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
     path = Path(path)
     name = repr(str(path))
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_bytes_checked(
+            path, limit=MAX_FILE_BYTES, what="exported progress file", error=ProgressError
+        ).decode("utf-8")
     except FileNotFoundError as exc:
         raise ProgressError(f"There is no file at {name}. Check the name and the folder.") from exc
     except IsADirectoryError as exc:  # pragma: no cover - folders are expanded before
@@ -144,7 +156,11 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ProgressError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
     try:
         data = json.loads(raw)
-    except ValueError as exc:
+    except RecursionError as exc:
+        raise ProgressError(
+            f"{name} is not a medialit export: it is nested far too deeply."
+        ) from exc
+    except ValueError as exc:  # bad JSON, or a number with thousands of digits
         raise ProgressError(
             f"{name} is not a medialit export: it is not valid JSON ({exc})."
         ) from exc
@@ -170,33 +186,72 @@ def read_export(path: str | os.PathLike[str]) -> dict[str, Any]:
     return data
 
 
-def _is_count(value: object) -> bool:
-    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+MAX_EXERCISES = 10_000
+"""More exercises than any course has: a larger export is damage, not a learner's work."""
+_ID_RE = re.compile(r"[\w.:+ -]{1,80}")
+"""Lesson and exercise ids: letters, digits and ``_ . : + -`` (no ``$`` or ``\\`` that a
+chart would read as a formula, no markup, no control characters), at most 80."""
+
+
+def _short(value: object) -> str:
+    """A value for a message, never a 4,300-digit number or a megabyte of text."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**12:
+        return "a number far too large"
+    if isinstance(value, (list, dict)):
+        return f"a {'list' if isinstance(value, list) else 'JSON object'}"
+    shown = ascii(value)
+    return shown if len(shown) <= 60 else shown[:56] + "...'"
+
+
+def _field_problem(entry: Mapping[str, Any], where: str) -> str | None:
+    """What is wrong with one exercise of an export (None when nothing is)."""
+    for key in ("lesson", "id"):
+        value = entry.get(key)
+        if value is None or value == "":
+            return f"{where} has no {key!r}"
+        if not isinstance(value, str) or not _ID_RE.fullmatch(value):
+            return (
+                f"{where}.{key} is {_short(value)}, not an id (letters, digits and "
+                "'_ . : + -', at most 80)"
+            )
+    attempts = entry.get("attempts")
+    if not isinstance(attempts, list) or len(attempts) > 100_000:
+        return f"{where}.attempts is {_short(attempts)}, not a list of attempts"
+    for key in ("hits", "misses", "false_alarms"):
+        value = entry.get(key)
+        if value is not None and not is_count(value):
+            return f"{where}.{key} is {_short(value)}, not a count from 0 to 100,000"
+    score = entry.get("score")
+    if score is not None and not is_score(score):
+        return f"{where}.score is {_short(score)}, not a number from 0 to 1"
+    for key in ("done", "answer_shown"):
+        if not isinstance(entry.get(key, False), bool):
+            return f"{where}.{key} is {_short(entry.get(key))}, not true or false"
+    return None
 
 
 def _export_problem(data: Mapping[str, Any]) -> str | None:
-    """What is wrong with the exercises of an export (None when nothing is)."""
+    """What is wrong with the fields of an export (None when nothing is): every field a
+    summary reads is checked for its type and range, so nothing odd reaches a table."""
     exercises = data.get("exercises")
     if not isinstance(exercises, list):
         return "'exercises' is missing or not a list"
+    if len(exercises) > MAX_EXERCISES:
+        return f"it lists {len(exercises):,} exercises (at most {MAX_EXERCISES:,})"
     learner = data.get("learner")
-    if learner is not None and not isinstance(learner, str):
-        return f"'learner' is {learner!r}, not a name"
+    if learner is not None and (not isinstance(learner, str) or len(learner) > 200):
+        return f"'learner' is {_short(learner)}, not a name"
+    if learner is not None and not learner.isprintable():
+        return f"'learner' is {_short(learner)}: a name has no control characters"
+    if not isinstance(data.get("exported_at", ""), (str, type(None))):
+        return f"'exported_at' is {_short(data.get('exported_at'))}, not a time"
     for i, entry in enumerate(exercises):
         where = f"exercises[{i}]"
         if not isinstance(entry, dict):
             return f"{where} is not an object"
-        for key in ("lesson", "id"):
-            if not isinstance(entry.get(key), str) or not entry[key]:
-                return f"{where} has no {key!r}"
-        if not isinstance(entry.get("attempts"), list):
-            return f"{where} has no list of attempts"
-        for key in ("hits", "misses", "false_alarms"):
-            if not _is_count(entry.get(key)):
-                return f"{where}.{key} is {entry.get(key)!r}, not a count"
-        score = entry.get("score")
-        if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))):
-            return f"{where}.score is {score!r}, not a number"
+        problem = _field_problem(entry, where)
+        if problem:
+            return problem
     return None
 
 
@@ -290,6 +345,21 @@ _SERIES = (
 """Bars of the chart: column, legend text, Okabe-Ito colour and a hatch (not colour alone)."""
 
 
+MAX_CHART_EXERCISES = 20
+"""The chart shows at most this many exercises (those with the most mistakes), so it stays
+readable; the table :attr:`ClassSummary.by_exercise` keeps every one."""
+
+
+def _chart_rows(summary: pd.DataFrame) -> pd.DataFrame:
+    """All rows, or the :data:`MAX_CHART_EXERCISES` with the most misses and false alarms
+    (in their original order)."""
+    if len(summary) <= MAX_CHART_EXERCISES:
+        return summary
+    mistakes = summary["misses"] + summary["false_alarms"]
+    keep = mistakes.sort_values(ascending=False, kind="stable").index[:MAX_CHART_EXERCISES]
+    return summary.loc[sorted(keep)]
+
+
 def plot_class_summary(summary: pd.DataFrame, *, learners: int | None = None) -> Figure:
     """Grouped bars: hits, misses and false alarms per exercise, summed over the class.
 
@@ -300,6 +370,8 @@ def plot_class_summary(summary: pd.DataFrame, *, learners: int | None = None) ->
     from ..show.plots import LABEL_SIZE, NOTE_SIZE, TICK_SIZE, TITLE_SIZE, new_figure
     from ..show.templates import OKABE_ITO
 
+    total = len(summary)
+    summary = _chart_rows(summary)
     n = len(summary)
     fig = new_figure(max(8.0, 1.3 * n + 3), 6.0)
     ax = fig.add_subplot()
@@ -309,6 +381,11 @@ def plot_class_summary(summary: pd.DataFrame, *, learners: int | None = None) ->
         ax.bar(x, summary[column].tolist(), width=width, color=OKABE_ITO[colour], hatch=hatch,
                edgecolor="#333333", label=label)
     ax.set_xticks(range(n), summary["exercise"].tolist(), rotation=30, ha="right")
+    for tick in ax.get_xticklabels():
+        tick.set_parse_math(False)  # an id is a name, never a formula
+    if total > n:
+        ax.text(0, 1.02, f"The {n} exercises with the most mistakes; {total - n} more are in "
+                "by_exercise.", transform=ax.transAxes, fontsize=NOTE_SIZE)
     ax.yaxis.get_major_locator().set_params(integer=True)
     if n == 0:
         ax.text(0.5, 0.5, "No answers yet", transform=ax.transAxes, ha="center",

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._util.io import atomic_write_text
 from ..errors import ReleaseError
-from ..learn.progress import atomic_write_text
 
 BEGIN_SOLUTION = "BEGIN SOLUTION"
 END_SOLUTION = "END SOLUTION"
@@ -389,7 +389,7 @@ def release_notebooks(
         student = student_notebook(teacher, name=path.name)
         planned.append(_Planned(out / path.name, dumps_notebook(student)))
     for item in planned:
-        atomic_write_text(item.target, item.text)
+        atomic_write_text(item.target, item.text, make_folder=True)
     return [item.target for item in planned]
 
 

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import errors
+from .._util.io import read_bytes_checked
 from .._util.lazy import pd
 from .._util.resources import data_path
 from ..vocab import STORY_KINDS
@@ -27,6 +28,8 @@ from .segmentation import Block, Sentence, count_words, segment, sentences_of
 DEFAULT_ARTICLE = "isis-fighters-calling-in-sick"
 """The seed article of the lessons: "ISIS fighters calling in sick?" (U.S. News, via AOL)."""
 
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""The largest article file read (a long book is 5 MB); a larger one is refused by its size."""
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
@@ -235,6 +238,11 @@ def load_article(
         return source
     if source is None:
         source = DEFAULT_ARTICLE
+    if isinstance(source, str) and not source.strip():
+        raise errors.ArticleError(
+            "load_article() was given an empty name. Give a bundled article's name or the "
+            "path to a .txt file; for text you pasted, use Article.from_text(text)."
+        )
     if isinstance(source, str) and not _looks_like_path(source):
         if source in _bundled():
             path = _bundled()[source]
@@ -275,8 +283,10 @@ def read_text_file(path: Path, *, encoding: str | None = None) -> str:
         raise errors.missing_path(path)
     if path.is_dir():
         raise errors.is_directory(path)
-    try:
-        data = path.read_bytes()
+    try:  # a FIFO or /dev/zero is refused before a byte is read, a 3 GB file by its size
+        data = read_bytes_checked(
+            path, limit=MAX_FILE_BYTES, what="article", error=errors.ArticleError
+        )
     except OSError as exc:
         raise errors.ArticleError(f"{str(path)!r} cannot be read: {exc.strerror}.") from exc
     if encoding is None and data.startswith(_UTF16_BOMS):
