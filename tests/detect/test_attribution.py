@@ -17,6 +17,8 @@ from medialit.detect.attribution import (
     load_reporting_verbs,
     quotation_spans,
 )
+from medialit.detect.attribution.cues import RULE_HANDLERS
+from medialit.detect.attribution.structural import STRUCTURAL_HANDLERS
 from medialit.learn.keys import load_key
 from medialit.vocab import SOURCE_KINDS
 
@@ -583,22 +585,13 @@ def test_quotation_spans_close_at_the_paragraph_end() -> None:
 
 def test_lexicon_rows_have_a_rule_and_a_source() -> None:
     lexicon = load_reporting_verbs()
-    rules = {
-        "any",
-        "subject",
-        "person",
-        "state",
-        "evidence",
-        "participle",
-        "passive",
-        "quote",
-        "naming",
-        "headline_colon",
-        "quote_dash",
-        "noun",
-        "nosource",
-    }
-    assert set(lexicon.rule) <= rules
+    # every rule value has its meaning in one named handler, and no handler is unused
+    rules = set(RULE_HANDLERS) | set(STRUCTURAL_HANDLERS)
+    assert not set(RULE_HANDLERS) & set(STRUCTURAL_HANDLERS)
+    assert set(lexicon.rule) == rules
+    for handlers in [*RULE_HANDLERS.values(), *STRUCTURAL_HANDLERS.values()]:
+        for handler in handlers if isinstance(handlers, tuple) else (handlers,):
+            assert handler.__doc__, f"{handler.__name__} says what its rule means"
     assert set(lexicon.side) <= {"left", "right", "either"}
     assert lexicon.source.str.len().min() > 0
     forms = [f for fs in lexicon.forms for f in fs.split("|")]
