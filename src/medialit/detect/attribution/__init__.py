@@ -44,17 +44,33 @@ The rules are plain and visible, so a teacher can explain each finding:
    - ``noun`` ("announcement", "statement", "assertion"): a speech noun followed
      by what was said ("the U.S. announcement it had killed ...", "a New York Times
      report that ..."); its owner, if the text names one, is the source;
-   - ``quote`` ("continued"): needs a quotation (or a colon) next to it.
+   - ``quote`` ("continued"): needs a quotation (or a colon) next to it;
+   - ``inference`` ("suggesting"): only with the speaker of an attribution earlier
+     in the sentence ('..., he said, suggesting ...'); on its own it is the writer's
+     own inference ("Prices rose, suggesting ...") and is no attribution;
+   - ``not_a_cue`` ("did not want to be named", "did not mention"): a look-alike that
+     reports nothing; the cue word inside it does not count either;
+   - ``any_active``: set by ``cue_rule_overrides.csv`` for forms the PolNeAR train
+     split shows count on their own ("concluded", "described"), except as a passive
+     with no one named ("He was asked to leave").
 
    A cue after "will", "would", "might" or "may" ("will announce", "would
-   assume") is skipped: nothing has been said yet.
+   assume") is skipped: nothing has been said yet. ``cue_rule_overrides.csv`` also
+   drops forms that were nearly never cues in the train split ("attacks", "rules").
+   A cue's span ends where PolNeAR's annotators end it (``cue_boundaries.csv``:
+   "said:", "called for", "wants" without its "to").
 3. The source is looked for before the cue ("X said", "X, a spokesman for Y,
    said", "Clinton, at Monday's debate, cited", "rival Donald Trump attacked", "The
    general who oversees ... said", "the AP, which first reported", "A poll released
    in August found", "Trump's claim that", "his claim that", "Civil rights
    activists say"), and for speech verbs after it when the cue follows a quotation
    or a comma ("...," said X). "And said" and "to say" take the subject of the
-   sentence.
+   sentence. A source is a noun phrase that can speak: never a lone preposition or
+   conjunction ("Unlike"), a relative word that points to nothing, "no-one" or
+   "nobody", or a byline ("By Jane Smith"); it does not run on into a time phrase
+   ("... (KCNA) on Tuesday"); a source with an appositive keeps its closing comma
+   ("Jane Doe, a spokeswoman for the city,"), as PolNeAR draws it. "State media",
+   "state-run media" and "the news agency" are ``media_outlet`` sources.
 4. A short name before a colon at the start of a line ("Pence: ...", a
    transcript's "WALLACE: ..."), a name, a colon and a quotation ("Loretta Lynch:
    'Be the voice ...'") and a dash after a quotation ("..." ― Name) are cues too.
@@ -75,6 +91,9 @@ The rules are plain and visible, so a teacher can explain each finding:
    right before it). For every other source, ``resolved_source`` is its name or
    head without the appositive ("Air Force Col. John Thomas"), and a bare surname
    ("Thomas") is resolved to the full name of an earlier source with that surname.
+   "Which" after "a report by Jane Doe" points to the report, not the person. A news
+   outlet named only as "state media" or "the news agency" is resolved to the
+   nearest outlet the article names (the ``medialit.detect.outlets`` table).
 
 The content is the quotation next to the attribution (a quotation that runs over
 several sentences, and one that goes on right after "he said."), else the rest of
@@ -94,10 +113,13 @@ Word lists: ``reporting_verbs.csv`` (cues, from textacy's ``REPORTING_VERBS``,
 Apache-2.0, widened with the PolNeAR guidelines) and ``source_words.csv``
 (pronouns, titles, heads such as "officials" or "poll", organisation and outlet
 name endings). Media outlets are also recognised by the names in
-``medialit.detect.outlets`` (see :func:`_outlet_names`). Measured against the PolNeAR dev
-split with ``benchmarks/eval_attribution.py`` (rule-based: it finds nearly three in
-four of the attribution cues PolNeAR marks, and about nine in ten of the cues it
-finds are marked there too).
+``medialit.detect.outlets`` (see :func:`_outlet_names`). Counts learned on the
+PolNeAR train split only (``tools/train_attribution.py``) set the span ends and a few
+rules: ``cue_boundaries.csv`` and ``cue_rule_overrides.csv``. Measured with
+``benchmarks/eval_attribution.py`` on the PolNeAR dev split, which is not tuned on: it
+finds nearly three in four of the attribution cues PolNeAR marks, and about nine in
+ten of the cues it finds are marked there too; on the train split about two in three
+and five in six.
 
 Where each part lives (imports only go down this list):
 

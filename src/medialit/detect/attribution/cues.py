@@ -7,10 +7,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from .lexicon import CueRule, _cue_rules, _Words
+from .lexicon import CueRule, _cue_boundaries, _cue_rules, _Words
 from .phrases import (
     _NP,
     _extend_forward,
+    _is_byline,
     _np_forward,
     _possessor_back,
 )
@@ -174,8 +175,13 @@ class _Match(NamedTuple):
     para_end: int
     w: _Words
 
-    def build(self, source: _NP | None, antecedent: str = "") -> _Found:
-        """The attribution of this cue with ``source`` (``None``: no source is named)."""
+    def build(self, source: _NP | None, antecedent: str = "") -> _Found | None:
+        """The attribution of this cue with ``source`` (``None``: no source is named);
+        ``None`` when the source is nobody ("no-one could predict": no one claims it)."""
+        if source is not None and source.end > source.start:
+            words = " ".join(self.sent.toks[source.start : source.end]).lower()
+            if words in self.w.nobody or _is_byline(self.sent.toks, source.start):
+                return None
         return _build(
             self.text, self.quotes, self.sent, self.para_end, self.cue, source, antecedent, self.w
         )
@@ -184,6 +190,13 @@ class _Match(NamedTuple):
 _Handler = Callable[[_Match], "_Found | None"]
 _REJECT = _NP(-1, -1, "", -1)
 """What a source check returns to turn the cue down (``None`` means "no source, but fine")."""
+
+
+BLOCKING_RULES = frozenset({"not_a_cue"})
+"""Rules whose words no other cue may use: "did not want to be named" holds "want"."""
+
+SPEAKER_FROM_SENTENCE = frozenset({"participle", "inference"})
+"""Rules whose source may be the speaker of the sentence's first attribution."""
 
 
 def _match_cue(
@@ -225,6 +238,21 @@ def _rule_participle(m: _Match) -> _Found | None:
     return m.build(_participle_source(m.sent.toks, m.cue.ci, m.cue.cj, m.w))
 
 
+def _rule_inference(m: _Match) -> _Found | None:
+    """``inference``: "suggesting", "indicating": goes on with the speaker of an
+    attribution earlier in the same sentence (\'"...," he said, suggesting ...\'; see
+    ``_same_speaker``). On its own ("Prices rose again, suggesting that ...") it is the
+    writer's own inference, not a report, and is dropped."""
+    return m.build(None)
+
+
+def _rule_not_a_cue(m: _Match) -> _Found | None:
+    """``not_a_cue``: a look-alike that holds a cue word but reports nothing: "who did
+    not want to be named" (the source's anonymity), "did not mention" (nothing was said).
+    It also stops the cue word inside it from counting (see :data:`BLOCKING_RULES`)."""
+    return None
+
+
 def _rule_passive(m: _Match) -> _Found | None:
     """``passive``: "first reported by X": the source is the name after the cue."""
     toks = m.sent.toks
@@ -263,10 +291,24 @@ def _with_source(m: _Match, check: Callable[[_Match, _NP | None], _NP | None]) -
         and toks[cj - 1].lower().endswith("s")
     ):
         return None  # "some calls", "many reports": a quantifier and a plural noun
+    if source is not None and not antecedent and _is_function_word(toks, source, w):
+        source = None  # "Unlike", "which" with nothing before it: no one who can speak
     checked = check(m, source)
     if checked is _REJECT:
         return None
     return m.build(checked, antecedent)
+
+
+def _is_function_word(toks: Sequence[str], source: _NP, w: _Words) -> bool:
+    """Is the source one word that cannot speak: a preposition, a conjunction, or a
+    relative pronoun that points to nothing ("Unlike", "which")? ("Some", "many" and
+    "others" can: they stand for people.)"""
+    if source.end - source.start != 1:
+        return False
+    low = toks[source.start].lower()
+    if low in w.pronoun or low in w.subject_pronoun or low in w.determiner:
+        return False
+    return low in w.preposition or low in w.clause_start or (low in w.relative and low != "who")
 
 
 def _accept_any(m: _Match, source: _NP | None) -> _NP | None:
@@ -284,6 +326,20 @@ def _needs_someone(m: _Match, source: _NP | None) -> _NP | None:
 def _rule_any(m: _Match) -> _Found | None:
     """``any``: "said", "told", "according to": counts on its own, with or without a source."""
     return _with_source(m, _accept_any)
+
+
+def _rule_any_active(m: _Match) -> _Found | None:
+    """``any_active``: counts on its own like ``any`` ("concluded", "described"), but not
+    as a passive with no one named ("He was asked to leave": he was spoken to). Set from
+    PolNeAR train counts in ``cue_rule_overrides.csv``."""
+
+    def check(m: _Match, source: _NP | None) -> _NP | None:
+        toks, ci, cj = m.sent.toks, m.cue.ci, m.cue.cj
+        if source is None and _is_passive(toks, ci, cj, m.cue.rule, m.w):
+            return _REJECT
+        return source
+
+    return _with_source(m, check)
 
 
 def _rule_subject(m: _Match) -> _Found | None:
@@ -381,12 +437,15 @@ def _rule_quote(m: _Match) -> _Found | None:
 
 RULE_HANDLERS: dict[str, _Handler] = {
     "any": _rule_any,
+    "any_active": _rule_any_active,
     "subject": _rule_subject,
     "person": _rule_person,
     "state": _rule_state,
     "evidence": _rule_evidence,
     "naming": _rule_naming,
     "participle": _rule_participle,
+    "inference": _rule_inference,
+    "not_a_cue": _rule_not_a_cue,
     "passive": _rule_passive,
     "nosource": _rule_nosource,
     "noun": _rule_noun,
@@ -395,6 +454,21 @@ RULE_HANDLERS: dict[str, _Handler] = {
 """The meaning of each ``rule`` value of ``reporting_verbs.csv`` for a cue made of words.
 The punctuation rules ``headline_colon`` and ``quote_dash`` have their handlers in
 :mod:`.structural` (``STRUCTURAL_HANDLERS``)."""
+
+
+def _cue_end_token(toks: Sequence[str], cue: _Cue) -> int:
+    """Where the cue's span ends (exclusive token index), as PolNeAR's annotators draw it
+    (``cue_boundaries.csv``): "said:" and "called for" take the next words in, "wants to"
+    leaves its "to" out."""
+    extend, drop_to = _cue_boundaries()
+    cj = cue.cj
+    last = toks[cj - 1].lower()
+    if last == "to" and cj - cue.ci > 1 and f"{toks[cj - 2].lower()} to" in drop_to:
+        return cj - 1
+    for words in extend.get(cue.rule.cue, ()):
+        if tuple(t.lower() for t in toks[cj : cj + len(words)]) == words:
+            return cj + len(words)
+    return cj
 
 
 def _build(
@@ -409,11 +483,16 @@ def _build(
 ) -> _Found:
     toks = sent.toks
     rule = cue.rule
-    cue_start, cue_end = sent.starts[cue.ci], sent.ends[cue.cj - 1]
+    cue_start, cue_end = sent.starts[cue.ci], sent.ends[_cue_end_token(toks, cue) - 1]
     if source is not None:
         s0, s1 = sent.starts[source.start], sent.ends[source.end - 1]
         while s1 > s0 and text[s1 - 1] in ",;: ":
             s1 -= 1
+        if text[s1 : s1 + 1] == "," and "," in text[s0:s1]:
+            # "Jane Doe, a spokeswoman for the city, said": a source with an appositive
+            # keeps its closing comma, as PolNeAR's annotators draw it (433 of 486 such
+            # sources in the train split)
+            s1 += 1
         contracted = _CONTRACTION_RE.fullmatch(text, s0, s1)
         if contracted is not None and source.kind == "pronoun":
             s1 = contracted.end(1)  # "He’s claiming": the source is "He"

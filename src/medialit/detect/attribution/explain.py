@@ -18,7 +18,7 @@ def _explain(text: str, f: _Found, resolved: str) -> str:
         who = "Who: the text does not say."
         tail = "A claim with no source is hard to check."
     else:
-        source = text[f.source_start : f.source_end]
+        source = text[f.source_start : f.source_end].rstrip(",")  # "X, a spokesman,"
         meaning = f" (meaning {resolved})" if resolved and resolved != source else ""
         who = f'Who: "{source}"{meaning}.'
         tail = SOURCE_KIND_WHY.get(f.source_kind, "")

@@ -7,10 +7,11 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .cues import SPEAKER_FROM_SENTENCE
 from .records import NO_SPAN, _Found
 from .tokens import _Sent, _tok_index
 
-_NEST_KEEP = frozenset({"any", "subject", "quote", "participle", "passive"})
+_NEST_KEEP = frozenset({"any", "subject", "quote", "participle", "inference", "passive"})
 
 
 def _first_in_sentence(found: Sequence[_Found], sent: _Sent) -> _Found | None:
@@ -29,7 +30,7 @@ def _same_speaker(found: _Found, first: _Found | None, sent: _Sent) -> _Found:
     if (
         first is None
         or first.source_start == NO_SPAN
-        or found.rule.rule != "participle"
+        or found.rule.rule not in SPEAKER_FROM_SENTENCE
         or first.rule.rule in ("noun", "nosource")  # a noun is no clause's speaker
         or not sent.start <= first.cue_start < found.cue_start
     ):

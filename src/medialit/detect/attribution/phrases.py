@@ -19,6 +19,8 @@ from .tokens import (
 # Nouns for people are often made with these endings: questioner, moderator, strategist.
 _PERSON_NOUN_RE = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s?")
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}")
+# Heads that a word such as "news" or "state-run" in front makes a news outlet.
+_MEDIA_HEADS = frozenset({"agency", "media", "television", "tv", "radio", "service"})
 _NAMED = frozenset({"named_person", "named_organization", "media_outlet"})
 
 
@@ -66,6 +68,8 @@ def _name_kind(words: Sequence[str], w: _Words) -> str:
 def _head_kind(words: Sequence[str], head: str, w: _Words) -> str:
     """Kind of a common-noun source ("U.S. officials", "a Quinnipiac poll", "the campaign")."""
     kind = w.head_kind[head.lower()]
+    if head.lower() in _MEDIA_HEADS and any(x.lower() in w.media_modifier for x in words[:-1]):
+        return "media_outlet"  # "the news agency", "state-run media", "state television"
     if kind == "named_organization" and not any(_is_cap(x) for x in words[:-1]):
         return "unnamed"  # "the campaign said": an organisation, but the text does not name it
     return kind
@@ -168,6 +172,8 @@ def _head_back(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP:
         plow = prev.lower()
         if plow in w.determiner:
             k -= 1
+            while k > floor and j - k < 7 and toks[k - 1].lower() in w.determiner:
+                k -= 1  # "Two senior sources", "all three": determiners stack up
             anchor = k
             break
         if (_is_cap(prev) and plow not in w.breaker) or prev[:1].isdigit() or _is_possessive(prev):
@@ -176,8 +182,8 @@ def _head_back(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP:
             k -= 1
             anchor = k
             continue
-        if plow in w.descriptor:
-            k -= 1  # "The GOP presidential nominee": a known job or party word
+        if plow in w.descriptor or plow in w.media_modifier:
+            k -= 1  # "The GOP presidential nominee", "state-run media": a known job word
             anchor = k
             continue
         if _is_word(prev) and plow not in w.breaker and plow not in w.time_word:
@@ -188,6 +194,12 @@ def _head_back(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP:
         anchor = k  # "restructuring experts say": the modifiers reach back to the clause start
     words = list(toks[anchor:j])
     return _NP(anchor, j, _head_kind(words, text, w), j)
+
+
+def _is_byline(toks: Sequence[str], start: int) -> bool:
+    """Does the name at token ``start`` follow a sentence-opening "By" ("By Jill Smith"):
+    the writer's credit, not a source?"""
+    return start == 1 and toks[0] in ("By", "BY")
 
 
 def _is_clause_edge(toks: Sequence[str], k: int, floor: int, w: _Words) -> bool:
@@ -325,6 +337,7 @@ def _extend_forward(toks: Sequence[str], np: _NP, limit: int, w: _Words) -> _NP:
                 stop < limit
                 and stop - end < 16
                 and toks[stop] not in (",", ";", "“", "”", '"', "—", "--", ".")
+                and not _time_phrase_at(toks, stop, w)
             ):
                 stop += 1
             end = stop
@@ -375,8 +388,8 @@ def _until_clause_end(toks: Sequence[str], np: _NP, limit: int, w: _Words) -> _N
     """After "according to", the source runs to the end of its clause ("... fighting there")."""
     end = np.end
     while end < limit and toks[end] not in (",", ";", ".", ":", "“", '"', "—", "--", "?"):
-        if toks[end].lower() in ("that", "who", "which"):
-            break
+        if toks[end].lower() in ("that", "who", "which") or _time_phrase_at(toks, end, w):
+            break  # "according to the agency on Tuesday": the time is not the source
         end += 1
     if (
         end + 1 < limit
@@ -385,7 +398,22 @@ def _until_clause_end(toks: Sequence[str], np: _NP, limit: int, w: _Words) -> _N
     ):
         # an appositive after the source: ", also known as the Popular Mobilization Units"
         stop = end + 1
-        while stop < limit and toks[stop] not in (",", ";", ".", "“", '"', "—", "--"):
+        while (
+            stop < limit
+            and toks[stop] not in (",", ";", ".", "“", '"', "—", "--")
+            and not _time_phrase_at(toks, stop, w)
+        ):
             stop += 1
         end = stop
     return np._replace(end=end)
+
+
+_TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "early", "late", "next"})
+
+
+def _time_phrase_at(toks: Sequence[str], k: int, w: _Words) -> bool:
+    """Does a time phrase start at token ``k`` ("on Tuesday", "last week", "Monday")?"""
+    low = toks[k].lower()
+    if low in w.time_word:
+        return True
+    return low in _TIME_LEADS and k + 1 < len(toks) and toks[k + 1].lower() in w.time_word

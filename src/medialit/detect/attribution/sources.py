@@ -204,25 +204,10 @@ def _source_before(
     j = _skip_time_back(toks, ci, 0, w)
     if j > 0 and toks[j - 1] == ",":
         source = _appositive_subject(toks, j - 1, w)
-    elif j > 0 and toks[j - 1].lower() == "who":
-        source = _NP(j - 1, j, "pronoun", j)
-        k = j - 1
-        if k > 0 and toks[k - 1] in (",", "--", "—"):
-            k -= 1
-        ante = _subject_back(toks, k, 0, w)
-        if ante is not None:
-            antecedent = " ".join(toks[ante.start : ante.core_end])
-            source = source._replace(kind=ante.kind)
-    elif j > 1 and toks[j - 1].lower() in ("which", "that"):
-        # "the AP, which first reported the story", "a super PAC that intends to ...":
-        # the relative pronoun is the source and points to the noun phrase before it.
-        k = j - 1
-        if toks[k - 1] in (",", "--", "—"):
-            k -= 1
-        ante = _np_back(toks, k, 0, w)
-        if ante is not None and ante.kind != "pronoun":
-            antecedent = " ".join(toks[ante.start : ante.core_end])
-            source = _NP(j - 1, j, ante.kind, j)
+    elif j > 0 and toks[j - 1].lower() in ("who", "which", "that") and (
+        toks[j - 1].lower() == "who" or j > 1
+    ):
+        source, antecedent = _relative_source(toks, j, w)
     elif (
         cj < n
         and (toks[cj].lower() in ("that", "about", "of") or toks[cj] in '“"')
@@ -264,6 +249,35 @@ def _source_before(
             # "family members of 9/11 victims, many of whom say ..."
             source = _NP(j - 3, j, "unnamed", j)
     return source, antecedent
+
+
+def _relative_source(toks: Sequence[str], j: int, w: _Words) -> tuple[_NP | None, str]:
+    """ "The mayor, who said", "the AP, which first reported", "a super PAC that intends
+    to": the relative word (token ``j - 1``) is the source and points to the noun phrase
+    before it (its antecedent). "Which" after "a report by Jane Doe" points to the
+    report: it stands for a thing, not the person."""
+    k = j - 1
+    if toks[k].lower() == "who":
+        source = _NP(j - 1, j, "pronoun", j)
+        if k > 0 and toks[k - 1] in (",", "--", "—"):
+            k -= 1
+        ante = _subject_back(toks, k, 0, w)
+        if ante is None:
+            return source, ""
+        return source._replace(kind=ante.kind), " ".join(toks[ante.start : ante.core_end])
+    if toks[k - 1] in (",", "--", "—"):
+        k -= 1
+    ante = _np_back(toks, k, 0, w)
+    if (
+        ante is not None
+        and ante.kind == "named_person"
+        and ante.start > 1
+        and toks[ante.start - 1].lower() in ("by", "of", "from", "for", "with")
+    ):
+        ante = _np_back(toks, ante.start - 1, 0, w)
+    if ante is None or ante.kind == "pronoun":
+        return None, ""
+    return _NP(j - 1, j, ante.kind, j), " ".join(toks[ante.start : ante.core_end])
 
 
 def _source_after(toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Words) -> _NP | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from ...text.segmentation import split_sentences
 from .lexicon import _cue_rules, _Words
-from .phrases import _name_kind, _np_back
+from .phrases import _is_byline, _name_kind, _np_back
 from .quotes import _Quotes
 from .records import _Found
 from .tokens import _sentence, _tok_index
@@ -79,11 +79,16 @@ def _colon_quote_cue(
         return None
     i = _tok_index(sent, colon)
     np = _np_back(sent.toks, i, 0, w)
-    if np is None or np.kind not in (
-        "named_person",
-        "named_organization",
-        "media_outlet",
-        "document",
+    if (
+        np is None
+        or np.kind
+        not in (
+            "named_person",
+            "named_organization",
+            "media_outlet",
+            "document",
+        )
+        or _is_byline(sent.toks, np.start)
     ):
         return None
     quote = quotes.starting_after(colon, span[1])
