@@ -180,3 +180,21 @@ def test_every_explanation_names_the_cue() -> None:
     table = _find("The test was a success, state media reported.")
     assert '"reported"' in table.explanation.iloc[0]
     assert "news outlet" in table.explanation.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The city administration argues that the rule is fair.", "The city administration"),
+        ("The Lopez campaign on Tuesday responded that the ad was false.", "The Lopez campaign"),
+        ("The Daily Courier reported that the mayor left.", "The Daily Courier"),
+        ("The mayor’s spokesman also pointed out that the bill failed.", "The mayor’s spokesman"),
+    ],
+)
+def test_a_verb_before_that_keeps_its_whole_subject(text: str, source: str) -> None:
+    # not the owner of a noun ("Lopez's claim that"): here the cue is a verb
+    assert list(_find(text).source) == [source]
+
+
+def test_a_claim_with_an_owner_still_names_the_owner() -> None:
+    assert list(_find("Lopez's claim that he won is false.").source) == ["Lopez's"]

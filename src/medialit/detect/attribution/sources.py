@@ -9,6 +9,7 @@ from .lexicon import CueRule, _Words
 from .phrases import (
     _NAMED,
     _NP,
+    _POSSESSIVE_PRONOUNS,
     _extend_forward,
     _is_clause_edge,
     _modified_noun,
@@ -211,10 +212,12 @@ def _source_before(
     elif (
         cj < n
         and (toks[cj].lower() in ("that", "about", "of") or toks[cj] in '“"')
-        and _possessor_back(toks, j, w) is not None
+        and not (j > 0 and toks[j - 1].lower() in w.head_kind)
+        and _owner_back(toks, j, w) is not None
     ):
-        # "Trump's claim that ...", "Tulsa police's earlier claim", "his claim that"
-        source = _possessor_back(toks, j, w)
+        # "Trump's claim that ...", "Tulsa police's earlier claim", "his claim that" (but
+        # in "The Obama administration argues that" the word before is the subject's head)
+        source = _owner_back(toks, j, w)
     elif (
         j > 1
         and toks[j - 1].lower() == "to"
@@ -249,6 +252,16 @@ def _source_before(
             # "family members of 9/11 victims, many of whom say ..."
             source = _NP(j - 3, j, "unnamed", j)
     return source, antecedent
+
+
+def _owner_back(toks: Sequence[str], j: int, w: _Words) -> _NP | None:
+    """The owner of a cue used as a noun: "Trump's claim", "his claim" -- a possessive
+    before it. (Not "The New York Times reported that": there the cue is a verb.)"""
+    owner = _possessor_back(toks, j, w)
+    if owner is None:
+        return None
+    last = toks[owner.end - 1]
+    return owner if _is_possessive(last) or last.lower() in _POSSESSIVE_PRONOUNS else None
 
 
 def _relative_source(toks: Sequence[str], j: int, w: _Words) -> tuple[_NP | None, str]:
