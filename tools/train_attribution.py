@@ -386,11 +386,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for (lemma, phrase), n in sorted(seen.items()):
         k = taken[(lemma, phrase)]
-        if n >= args.min_count and 2 * k > n:
+        if k >= args.min_count and 2 * k > n:
             rows.append(_row(lemma, "extend", phrase, k, n))
     for key, n in sorted(to_seen.items()):
         k = to_cut[key]
-        if n >= args.min_count and 2 * k > n:
+        if k >= args.min_count and 2 * k > n:
             rows.append(_row(key, "drop_to", "to", k, n))
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["cue", "action", "words", "taken", "seen", "source"])
