@@ -2,11 +2,18 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/eval_attribution.py [BRAT_DIR] [--show CUE] [--top N]
+    .venv/bin/python benchmarks/eval_attribution.py [BRAT_DIR] [--train DIR] [--no-train]
+        [--show CUE] [--top N]
 
 ``BRAT_DIR`` defaults to ``../shared/polnear-dev`` next to the repository (it holds
 ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``). When an article has
 several annotators, the first annotation file in sorted order is the gold.
+
+The dev split is the figure to report: the rules and the model were tuned on
+``../shared/polnear-train`` only, whose figures are printed beside dev's so that
+overfitting shows (a train figure far above dev's means the rules learned the files,
+not the language). Figures are given overall, per publisher (the first part of each
+file name: breitbart, nyt, ...) and, for the detector's own cues, per cue type.
 
 What is scored
 --------------
@@ -56,10 +63,12 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from medialit._util.lazy import pd  # noqa: E402
 from medialit.detect.attribution import find_attributions  # noqa: E402
 from medialit.text.article import Article  # noqa: E402
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "polnear-dev"
+TRAIN_DIR = DEFAULT_DIR.with_name("polnear-train")
 LABELS = ("Cue", "Source")
 
 
@@ -81,8 +90,10 @@ def load_brat(folder: Path) -> list[Doc]:
         for line in ann.read_text(encoding="utf-8").splitlines():
             if not line.startswith("T"):
                 continue
-            _, middle, _ = line.split("\t", 2)
-            label, pieces = middle.split(" ", 1)
+            fields = line.split("\t")
+            if len(fields) < 2:
+                continue  # a few train files have a line with an ID only
+            label, pieces = fields[1].split(" ", 1)
             if label in gold:
                 bounds = [tuple(map(int, p.split())) for p in pieces.split(";")]
                 gold[label].append((bounds[0][0], bounds[-1][1]))
@@ -121,9 +132,94 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+class Scores(NamedTuple):
+    """Counts ``[matched, predicted, gold]`` per (label, mode), per publisher and per cue type."""
+
+    overall: dict[tuple[str, str], list[int]]
+    publisher: dict[str, dict[str, list[int]]]  # publisher -> label -> overlap counts
+    cue_type: dict[str, list[int]]  # predicted cue type -> [matched (overlap), predicted]
+    missed: Counter[str]
+    false: Counter[str]
+
+
+def score(docs: Sequence[Doc], tables: Sequence[pd.DataFrame], show: str | None = None) -> Scores:
+    """Match every article's predictions against its gold (see the module docstring)."""
+    counts = {(label, mode): [0, 0, 0] for label in LABELS for mode in ("exact", "overlap")}
+    by_publisher: dict[str, dict[str, list[int]]] = {}
+    by_type: dict[str, list[int]] = {}
+    missed: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    for doc, table in zip(docs, tables, strict=True):
+        publisher = doc.name.split("_", 1)[0]
+        cues = sorted(
+            zip(table.cue_start, table.cue_end, table.cue_type, strict=True), key=lambda r: r[:2]
+        )
+        pred = {
+            "Cue": [(int(a), int(b)) for a, b, _ in cues],
+            "Source": [
+                (int(s), int(e))
+                for s, e in zip(table.source_start, table.source_end, strict=True)
+                if s >= 0
+            ],
+        }
+        for label in LABELS:
+            p, g = pred[label], doc.gold[label]
+            for mode in ("exact", "overlap"):
+                tp, pred_ok, gold_ok = match(p, g, exact=mode == "exact")
+                for c in (counts[(label, mode)],) + (
+                    (by_publisher.setdefault(publisher, {}).setdefault(label, [0, 0, 0]),)
+                    if mode == "overlap"
+                    else ()
+                ):
+                    c[0] += tp
+                    c[1] += len(p)
+                    c[2] += len(g)
+                if label == "Cue" and mode == "overlap":
+                    for (_, _, kind), ok in zip(cues, pred_ok, strict=True):
+                        t = by_type.setdefault(kind, [0, 0])
+                        t[0] += ok
+                        t[1] += 1
+                    for (s, e), ok in zip(g, gold_ok, strict=True):
+                        if not ok:
+                            missed[doc.text[s:e].lower()] += 1
+                            _show(show, "MISS", doc, s, e)
+                    for (s, e), ok in zip(sorted(p), pred_ok, strict=True):
+                        if not ok:
+                            false[doc.text[s:e].lower()] += 1
+                            _show(show, "FALSE", doc, s, e)
+    return Scores(counts, by_publisher, by_type, missed, false)
+
+
+def run(docs: Sequence[Doc], repeat: int, cold: bool) -> tuple[list[pd.DataFrame], float]:
+    """Every article's table, and the best time of ``repeat`` runs."""
+    elapsed = float("inf")
+    tables: list[pd.DataFrame] = []
+    for _ in range(max(1, repeat)):  # the best of a few runs: other processes add noise
+        articles = [Article.from_text(d.text) for d in docs]
+        if not cold:
+            for article in articles:
+                _ = article.sentence_records  # split once, shared by every detector
+        t0 = time.perf_counter()
+        tables = [find_attributions(a, scope="page") for a in articles]
+        elapsed = min(elapsed, time.perf_counter() - t0)
+    return tables, elapsed
+
+
+def _f(c: Sequence[int]) -> str:
+    p, r, f = prf(*c)
+    return f"{p:6.3f} {r:6.3f} {f:6.3f}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("brat_dir", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument(
+        "--train",
+        type=Path,
+        default=TRAIN_DIR,
+        help="the split the rules were tuned on, scored beside the first (default: polnear-train)",
+    )
+    parser.add_argument("--no-train", action="store_true", help="score the first split only")
     parser.add_argument("--top", type=int, default=25, help="how many missed/false cues to list")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (the best one counts)")
     parser.add_argument(
@@ -144,53 +240,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     docs = load_brat(args.brat_dir)
     words = sum(len(d.text.split()) for d in docs)
     find_attributions(Article.from_text(docs[0].text), scope="page")  # load the lexicons
-    elapsed = float("inf")
-    for _ in range(args.repeat):  # the best of a few runs: other processes add noise
-        articles = [Article.from_text(d.text) for d in docs]
-        if not args.cold:
-            for article in articles:
-                _ = article.sentence_records  # split once, shared by every detector
-        t0 = time.perf_counter()
-        tables = [find_attributions(a, scope="page") for a in articles]
-        elapsed = min(elapsed, time.perf_counter() - t0)
-
-    counts = {(label, mode): [0, 0, 0] for label in LABELS for mode in ("exact", "overlap")}
-    missed: Counter[str] = Counter()
-    false: Counter[str] = Counter()
-    for doc, table in zip(docs, tables, strict=True):
-        pred = {
-            "Cue": list(zip(table.cue_start, table.cue_end, strict=True)),
-            "Source": [
-                (s, e) for s, e in zip(table.source_start, table.source_end, strict=True) if s >= 0
-            ],
-        }
-        for label in LABELS:
-            p, g = [(int(a), int(b)) for a, b in pred[label]], doc.gold[label]
-            for mode in ("exact", "overlap"):
-                tp, pred_ok, gold_ok = match(p, g, exact=mode == "exact")
-                c = counts[(label, mode)]
-                c[0] += tp
-                c[1] += len(p)
-                c[2] += len(g)
-                if label == "Cue" and mode == "overlap":
-                    for (s, e), ok in zip(g, gold_ok, strict=True):
-                        if not ok:
-                            missed[doc.text[s:e].lower()] += 1
-                            _show(args.show, "MISS", doc, s, e)
-                    for (s, e), ok in zip(sorted(p), pred_ok, strict=True):
-                        if not ok:
-                            false[doc.text[s:e].lower()] += 1
-                            _show(args.show, "FALSE", doc, s, e)
-
-    print(f"PolNeAR dev: {len(docs)} articles, {words} words, scope='page'")
-    print(f"{'label':8} {'match':8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}")
-    for (label, mode), (tp, n_pred, n_gold) in counts.items():
-        p, r, f = prf(tp, n_pred, n_gold)
-        print(f"{label:8} {mode:8} {p:6.3f} {r:6.3f} {f:6.3f} {tp:6d} {n_pred:6d} {n_gold:6d}")
+    tables, elapsed = run(docs, args.repeat, args.cold)
+    dev = score(docs, tables, args.show)
+    train: Scores | None = None
+    if not args.no_train and (args.train / "attributions").is_dir():
+        train_docs = load_brat(args.train)
+        train = score(train_docs, run(train_docs, 1, False)[0])
+        print(
+            f"{args.brat_dir.name}: {len(docs)} articles, {words} words (reported, not tuned on); "
+            f"{args.train.name}: {len(train_docs)} articles (tuned on), beside it; scope='page'"
+        )
+    else:
+        print(f"{args.brat_dir.name}: {len(docs)} articles, {words} words, scope='page'")
+    head = f"{'P':>6} {'R':>6} {'F1':>6}"
+    print(f"{'label':8} {'match':8} {head} {'tp':>6} {'pred':>6} {'gold':>6}", end="")
+    print(f"   | train {head}" if train else "")
+    for key, c in dev.overall.items():
+        label, mode = key
+        print(f"{label:8} {mode:8} {_f(c)} {c[0]:6d} {c[1]:6d} {c[2]:6d}", end="")
+        print(f"   |       {_f(train.overall[key])}" if train else "")
     how = "fresh articles" if args.cold else "sentences already split"
     print(f"speed: {words / elapsed:,.0f} words/s ({elapsed:.3f} s for find_attributions, {how})")
-    print(f"\nMost frequent missed gold cues (overlap):\n  {_top(missed, args.top)}")
-    print(f"\nMost frequent false-alarm cues (overlap):\n  {_top(false, args.top)}")
+
+    print("\nPer publisher (overlap match; P R F1):")
+    print(f"{'publisher':14} {'cue':>20}  {'source':>20}", end="")
+    print(f"   | train {'cue':>20}  {'source':>20}" if train else "")
+    for pub, c in sorted(dev.publisher.items()):
+        print(f"{pub:14} {_f(c['Cue'])}  {_f(c['Source'])}", end="")
+        if train and pub in train.publisher:
+            t = train.publisher[pub]
+            print(f"   |       {_f(t['Cue'])}  {_f(t['Source'])}")
+        else:
+            print()
+    print("\nPer cue type (share of the detector's cues that PolNeAR marks, overlap):")
+    for kind, (ok, n) in sorted(dev.cue_type.items(), key=lambda kv: -kv[1][1]):
+        line = f"  {kind or '(none)':10} {ok / n:6.3f} of {n:5d}"
+        if train and kind in train.cue_type:
+            tok, tn = train.cue_type[kind]
+            line += f"   | train {tok / tn:6.3f} of {tn:5d}"
+        print(line)
+    print(f"\nMost frequent missed gold cues (overlap):\n  {_top(dev.missed, args.top)}")
+    print(f"\nMost frequent false-alarm cues (overlap):\n  {_top(dev.false, args.top)}")
     return 0
 
 

@@ -34,12 +34,10 @@ LAYERS: dict[str, int] = {
 # Modules still being split while other work on them lands (issue 10). strict: the test
 # fails once a module is small enough, so the entry is removed as soon as it can be.
 PENDING_SPLIT = {
-    "detect.attribution": "split into detect/attribution/ (branch attr)",
     "learn.exercises": "split after the learner-path changes land",
     "learn.progress": "split after the progress-lock changes land",
 }
 PENDING_LONG_FUNCTIONS = {
-    "detect.attribution": "split into detect/attribution/ (branch attr)",
     "text.segmentation": "segment() reshaped with the page rules (branch pages)",
 }
 

@@ -114,7 +114,7 @@ def _attribution_rows(
             )
         if bool(r.direct_quote) and _has_span(r.content_start, r.content_end):
             s, e = int(r.content_start), int(r.content_end)
-            who = r.source or "someone"
+            who = r.source.rstrip(",") or "someone"  # "X, a spokesman for Y," ends a clause
             rows.append(
                 Finding(
                     "quote",

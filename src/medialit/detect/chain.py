@@ -4,13 +4,20 @@ News often reaches a reader through several hands. ``source_chain`` rebuilds
 that path from what the article itself says, in this order:
 
 1. the original source: the first source the story names for its main claim
-   (a person, a group, "reports from ..."), when it is not a news outlet;
-2. the news outlets the story says reported it first ("first reported by Fars");
+   (a person, a group, "reports from ..."), when it is not a news outlet. It is
+   always a real source span: a noun phrase, never a lone pronoun or relative word
+   ("he", "which", "who");
+2. the news outlets the text ties to that claim: one the story says reported it
+   first ("first reported by Fars"), and one whose attribution shares a sentence
+   with the original source's or holds it ("officials said, according to KCNA",
+   "state media reported that officials said ..."). An outlet that reported
+   something else elsewhere in the story is no step of this chain;
 3. the publisher that wrote this story (metadata, or the copyright line);
 4. the site that republished it (metadata ``republished_by``).
 
 Each step says where in the text (or metadata) the link comes from, so a learner
-can check it.
+can check it: the chain holds only steps that an attribution or the article's
+metadata supports.
 """
 
 from __future__ import annotations
@@ -81,14 +88,32 @@ def _outlet_step(outlet: pd.Series, role: str, evidence: str, start: int, end: i
     )
 
 
-def _original_source(article: Article, attributions: pd.DataFrame) -> Step | None:
-    """The first named-or-unnamed source that is not a news outlet."""
+# A source span of one of these words is no real source: it only points elsewhere.
+_POINTERS = frozenset(
+    {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who", "which", "that"}
+)
+
+
+def _is_real_source(row: tuple) -> bool:
+    """Is the attribution's source a noun phrase that can speak (not "he", "which")?"""
+    source = str(row.source).strip()
+    return bool(source) and source.lower() not in _POINTERS and source[:1].isalnum()
+
+
+def _original_row(attributions: pd.DataFrame) -> tuple | None:
+    """The first attribution whose source is a real source span and not a news outlet."""
     for row in attributions.itertuples(index=False):
-        if row.source_kind == "media_outlet" or not row.source:
-            continue
+        if row.source_kind != "media_outlet" and _is_real_source(row):
+            return row
+    return None
+
+
+def _original_source(article: Article, row: tuple | None) -> Step | None:
+    """The original source's step (see :func:`_original_row`)."""
+    if row is not None:
         start, end = int(row.source_start), int(row.source_end)
         return Step(
-            row.source,
+            str(row.source).rstrip(","),  # "Jane Doe, a spokeswoman," reads without its comma
             CHAIN_ROLES.word("original source"),
             article.text[start:end],
             start,
@@ -102,24 +127,79 @@ def _original_source(article: Article, attributions: pd.DataFrame) -> Step | Non
     return None
 
 
+def _sentence_of(article: Article, pos: int) -> tuple[int, int]:
+    """The sentence (or, outside the story, the block) that holds offset ``pos``."""
+    for sentence in article.sentence_records:
+        if sentence.start <= pos < sentence.end:
+            return sentence.start, sentence.end
+    for block in article.block_records:
+        if block.start <= pos < block.end:
+            return block.start, block.end
+    return pos, pos + 1
+
+
+def _supports(article: Article, row: tuple, original: tuple | None) -> bool:
+    """Does the text tie the outlet's attribution ``row`` to the original source's claim?
+    It "first reported" the news, or it shares a sentence with the original source's
+    attribution, or one holds the other in its content."""
+    cue = str(row.cue).lower()
+    if "first" in cue or "broke" in cue:
+        return True
+    if original is None:
+        return False
+    if _sentence_of(article, int(row.cue_start)) == _sentence_of(article, int(original.cue_start)):
+        return True
+    for outer, inner in ((row, original), (original, row)):
+        if int(outer.content_start) <= int(inner.cue_start) < int(outer.content_end):
+            return True
+    return False
+
+
 def _reporting_outlets(
-    article: Article, attributions: pd.DataFrame, outlets: pd.DataFrame
+    article: Article, attributions: pd.DataFrame, outlets: pd.DataFrame, original: tuple | None
 ) -> list[Step]:
-    """Outlets the story names as sources ("first reported by X", "according to X")."""
+    """Outlets the story ties to the original claim ("first reported by X", "..., officials
+    said, according to X"); see :func:`_supports`."""
     steps: list[Step] = []
+    if original is None:
+        # no one but news outlets is named: the first outlet is where the claim starts
+        original = next(
+            (r for r in attributions.itertuples(index=False) if r.source_kind == "media_outlet"),
+            None,
+        )
     for row in attributions.itertuples(index=False):
         if row.source_kind != "media_outlet" or not row.source:
             continue
+        if row != original and not _supports(article, row, original):
+            continue  # the outlet reported something else: no step of this chain
         start, end = int(row.source_start), int(row.source_end)
         outlet = _outlet_in(outlets, start, end)
         evidence_start = min(int(row.cue_start), start)
         evidence_end = max(int(row.cue_end), end)
         evidence = article.text[evidence_start:evidence_end]
+        resolved = str(row.resolved_source or "")
+        if outlet is None and resolved and resolved != row.source:
+            # "state media reported": the outlet the article names nearby
+            role = CHAIN_ROLES.word(
+                "first publisher" if "first" in evidence.lower() else "reported by"
+            )
+            steps.append(
+                _named_outlet_step(
+                    resolved,
+                    role,
+                    evidence,
+                    evidence_start,
+                    evidence_end,
+                    f'The story says "{row.source}" reported it; the outlet it names '
+                    f"nearby is {resolved}.",
+                )
+            )
+            continue
         if outlet is None:
             steps.append(
                 Step(
                     row.source,
-                    "reported it",
+                    CHAIN_ROLES.word("reported by"),
                     evidence,
                     evidence_start,
                     evidence_end,
@@ -230,10 +310,11 @@ def source_chain(
     if attributions is None:
         attributions = find_attributions(article)
     outlets_story = find_outlets(article) if outlets is None else outlets
+    original = _original_row(attributions)
     steps: list[Step] = []
     for step in (
-        _original_source(article, attributions),
-        *_reporting_outlets(article, attributions, outlets_story),
+        _original_source(article, original),
+        *_reporting_outlets(article, attributions, outlets_story, original),
         _publisher(article),
         _republisher(article),
     ):

@@ -1,0 +1,414 @@
+"""Which noun phrase is a cue's source: the subject before it, the name after it, the
+agent after "by", the speaker of a participle, the owner of a speech noun."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import CueRule, _Words
+from .phrases import (
+    _NAMED,
+    _NP,
+    _POSSESSIVE_PRONOUNS,
+    _extend_forward,
+    _is_clause_edge,
+    _modified_noun,
+    _np_back,
+    _np_forward,
+    _plain_np_back,
+    _possessor_back,
+    _skip_time_back,
+    _until_clause_end,
+)
+from .tokens import (
+    _CLOSING,
+    _QUOTE_TOKENS,
+    _is_contracted_pronoun,
+    _is_possessive,
+    _is_word,
+)
+
+
+def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int = 0) -> _NP | None:
+    """The subject that ends right before token ``j``: "X", "a spokesman for Y", "the
+    general who oversees ...". ``None`` when the words before are not a subject."""
+    np = _np_back(toks, j, floor, w)
+    if np is not None:
+        if _is_clause_edge(toks, np.start, floor, w) or toks[np.start].lower() in w.subject_pronoun:
+            return np  # "the rate he has proposed": a subject pronoun is always a subject
+        if (
+            np.kind in _NAMED
+            and toks[floor].lower() in w.preposition
+            and "," not in toks[floor : np.start]
+        ):
+            return np  # "In a Bloomberg interview Trump declared": an opening phrase, no comma
+        prev = toks[np.start - 1].lower()
+        if depth < 2 and prev in w.preposition:
+            # "a spokesman for U.S. Central Command said": the source is the whole phrase
+            outer = _subject_back(toks, np.start - 1, floor, w, depth + 1)
+            if outer is not None and outer.kind != "pronoun":
+                return _NP(outer.start, j, outer.kind, j)
+    if depth:
+        return None
+    if np is None and (
+        j <= floor
+        or not _is_word(toks[j - 1])
+        or toks[j - 1].lower() in w.determiner
+        or toks[j - 1].lower() in w.breaker
+        or _is_possessive(toks[j - 1])
+    ):
+        return None  # "the report", "of their calls": the cue word is a noun here
+    first = np.start if np is not None else j
+    # "A Quinnipiac University poll released in late August found": a common noun,
+    # then a phrase that starts with a participle or a preposition, then the cue.
+    k = first
+    while k > floor + 1 and j - k < 14:
+        k -= 1
+        word = toks[k]
+        if word in (",", ";", ":") or word.lower() in w.clause_start or word.lower() in w.relative:
+            break
+        after = toks[k + 1].lower() if k + 1 < j else ""
+        participle = (
+            word.endswith(("ed", "ing"))
+            and word.islower()
+            and word not in w.breaker
+            and (
+                after in w.preposition
+                or after in w.time_word
+                or after[:1].isdigit()
+                # "A union representing flight attendants endorsed ...": an -ing
+                # participle takes an object of its own
+                or (word.endswith("ing") and after.isalpha() and after not in w.breaker)
+            )
+        )
+        if word.lower() in w.preposition or participle or word in ("–", "—", "--"):
+            # "released in late August", "released last year", not "taped an hourlong show"
+            head = _np_back(toks, k, floor, w)
+            if (
+                head is not None
+                and head.kind not in ("pronoun", "named_person")
+                and toks[head.end - 1].lower() in w.head_kind
+                and _is_clause_edge(toks, head.start, floor, w)
+            ):
+                return _NP(head.start, j, head.kind, head.end)
+    # "The U.S. general who oversees all operations in the Middle East said"
+    k = first - 1
+    while k > floor and first - k < 16:
+        if toks[k].lower() in ("who", "that") and toks[k - 1] != ",":
+            head = _np_back(toks, k, floor, w)
+            if (
+                head is not None
+                and head.kind != "pronoun"
+                and _is_clause_edge(toks, head.start, floor, w)
+            ):
+                return _NP(head.start, j, head.kind, head.end)
+            break
+        if toks[k] in (",", ";", ":") or toks[k].lower() in w.clause_start:
+            break
+        k -= 1
+    return None
+
+
+def _document_subject(toks: Sequence[str], ci: int, w: _Words) -> _NP | None:
+    """ "A Quinnipiac University poll released in late August found", "The transcript of
+    the debate -- published by The Washington Post -- shows": a long subject whose head
+    is a document, at the start of the sentence (after an opening phrase such as "In
+    2013,"). The source runs from it to the cue."""
+    floor = 0
+    for i in range(ci - 1, -1, -1):
+        if toks[i] in (";", ":") or toks[i].lower() == "that":
+            floor = i + 1
+            break
+    np = _subject_forward(toks, floor, ci, w)
+    if np is None or np.kind != "document" or np.end > ci:
+        return None
+    end = ci
+    while end > np.end and not _is_word(toks[end - 1]):
+        end -= 1
+    return _NP(np.start, end, np.kind, np.end)
+
+
+def _subject_forward(toks: Sequence[str], floor: int, limit: int, w: _Words) -> _NP | None:
+    """The subject at the start of a sentence, after an opening phrase ("In a statement, ...")."""
+    k = floor
+    for _ in range(3):  # "On Thursday, however, Trump spoke ...": skip each opening phrase
+        while k < limit and not _is_word(toks[k]) and toks[k] not in _QUOTE_TOKENS:
+            k += 1
+        if k < limit and toks[k] in _QUOTE_TOKENS:
+            # '"The day ... was personal," he said, adding ...': the quotation is what
+            # was said; the subject comes after it
+            close = next((i for i in range(k + 1, limit) if toks[i] in _QUOTE_TOKENS), None)
+            if close is None:
+                return None
+            k = close + 1
+            continue
+        if k < limit and (
+            toks[k].lower() in w.preposition
+            or toks[k].lower() in w.clause_start
+            or toks[k].endswith("ly")
+        ):
+            comma = next((i for i in range(k, limit) if toks[i] == ","), None)
+            if comma is None:
+                return None
+            k = comma + 1
+            continue
+        break
+    return _np_forward(toks, k, limit, w)
+
+
+def _is_passive(toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Words) -> bool:
+    """Is the cue at tokens ``[ci, cj)`` a passive ("was asked", "has been called")?"""
+    return (
+        rule.rule not in ("participle", "state")
+        and not toks[cj - 1].endswith("ing")
+        and not {t.lower().replace("’", "'") for t in toks[ci:cj]}.isdisjoint(w.be_verb)
+    )
+
+
+def _find_source(
+    toks: Sequence[str],
+    ci: int,
+    cj: int,
+    rule: CueRule,
+    w: _Words,
+) -> tuple[_NP | None, str]:
+    """The source of the cue at tokens ``[ci, cj)``, and for "who" the phrase it points to."""
+    n = len(toks)
+    source: _NP | None = None
+    antecedent = ""
+    if _is_passive(toks, ci, cj, rule, w):
+        # A passive cue: the subject is who was spoken to or about ("He was asked",
+        # "Results were posted"); the source, if any, follows "by": "has been called a
+        # charlatan by fellow physicians".
+        by = next((i for i in range(cj, min(n, cj + 6)) if toks[i].lower() == "by"), None)
+        if by is not None:
+            found = _np_forward(toks, by + 1, n, w)
+            if found is not None:
+                return _extend_forward(toks, found, n, w), ""
+        return None, ""
+    if rule.side in ("left", "either"):
+        source, antecedent = _source_before(toks, ci, cj, rule, w)
+    if source is None and rule.side in ("right", "either"):
+        source = _source_after(toks, ci, cj, rule, w)
+    return source, antecedent
+
+
+def _source_before(
+    toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Words
+) -> tuple[_NP | None, str]:
+    """The source before an active cue ("X said", "X, a spokesman for Y, said", "who
+    said", "the AP, which first reported", "Trump's claim that", "and said"), and for
+    "who"/"which"/"that" the phrase it points to."""
+    n = len(toks)
+    source: _NP | None = None
+    antecedent = ""
+    j = _skip_time_back(toks, ci, 0, w)
+    if j > 0 and toks[j - 1] == ",":
+        source = _appositive_subject(toks, j - 1, w)
+    elif j > 0 and toks[j - 1].lower() in ("who", "which", "that") and (
+        toks[j - 1].lower() == "who" or j > 1
+    ):
+        source, antecedent = _relative_source(toks, j, w)
+    elif (
+        cj < n
+        and (toks[cj].lower() in ("that", "about", "of") or toks[cj] in '“"')
+        and not (j > 0 and toks[j - 1].lower() in w.head_kind)
+        and _owner_back(toks, j, w) is not None
+    ):
+        # "Trump's claim that ...", "Tulsa police's earlier claim", "his claim that" (but
+        # in "The Obama administration argues that" the word before is the subject's head)
+        source = _owner_back(toks, j, w)
+    elif (
+        j > 1
+        and toks[j - 1].lower() == "to"
+        and rule.rule == "any"
+        and _is_word(toks[j - 2])
+        and toks[j - 2].lower() not in w.determiner
+    ):
+        # "Trump took to Twitter to accuse ...", "went on to say": the sentence's subject
+        source = _subject_forward(toks, 0, j - 1, w)
+    elif (
+        j > 0
+        and toks[j - 1].lower() in ("and", "but", "yet", "or")
+        and (rule.rule == "any" or toks[cj - 1].lower().endswith(("ed", "s")))
+    ):
+        # "Clinton mocked the complaint and said ...": the subject of the sentence
+        source = _subject_forward(toks, 0, j - 1, w)
+    else:
+        source = _subject_back(toks, j, 0, w)
+        if source is None and rule.rule == "any":
+            source = _plain_np_back(toks, j, w)
+        if (
+            source is None
+            and j > 1
+            and toks[j - 1] in w.person_noun
+            and toks[j - 2].lower() not in w.breaker
+        ):
+            # "the minimum $20 million experts say": a word for people right before
+            # the verb is its subject, even when the words before it are not (but
+            # not after a verb or "which": "defended people accused of ...")
+            source = _modified_noun(toks, j, w)
+        elif source is None and j > 2 and toks[j - 1] in ("whom", "which") and toks[j - 2] == "of":
+            # "family members of 9/11 victims, many of whom say ..."
+            source = _NP(j - 3, j, "unnamed", j)
+    return source, antecedent
+
+
+def _owner_back(toks: Sequence[str], j: int, w: _Words) -> _NP | None:
+    """The owner of a cue used as a noun: "Trump's claim", "his claim" -- a possessive
+    before it. (Not "The New York Times reported that": there the cue is a verb.)"""
+    owner = _possessor_back(toks, j, w)
+    if owner is None:
+        return None
+    last = toks[owner.end - 1]
+    return owner if _is_possessive(last) or last.lower() in _POSSESSIVE_PRONOUNS else None
+
+
+def _relative_source(toks: Sequence[str], j: int, w: _Words) -> tuple[_NP | None, str]:
+    """ "The mayor, who said", "the AP, which first reported", "a super PAC that intends
+    to": the relative word (token ``j - 1``) is the source and points to the noun phrase
+    before it (its antecedent). "Which" after "a report by Jane Doe" points to the
+    report: it stands for a thing, not the person."""
+    k = j - 1
+    if toks[k].lower() == "who":
+        source = _NP(j - 1, j, "pronoun", j)
+        if k > 0 and toks[k - 1] in (",", "--", "—"):
+            k -= 1
+        ante = _subject_back(toks, k, 0, w)
+        if ante is None:
+            return source, ""
+        return source._replace(kind=ante.kind), " ".join(toks[ante.start : ante.core_end])
+    if toks[k - 1] in (",", "--", "—"):
+        k -= 1
+    ante = _np_back(toks, k, 0, w)
+    if (
+        ante is not None
+        and ante.kind == "named_person"
+        and ante.start > 1
+        and toks[ante.start - 1].lower() in ("by", "of", "from", "for", "with")
+    ):
+        ante = _np_back(toks, ante.start - 1, 0, w)
+    if ante is None or ante.kind == "pronoun":
+        return None, ""
+    return _NP(j - 1, j, ante.kind, j), " ".join(toks[ante.start : ante.core_end])
+
+
+def _source_after(toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Words) -> _NP | None:
+    """The source after the cue: '"...," said Rep. X', "according to the meeting agenda"."""
+    n = len(toks)
+    source: _NP | None = None
+    before = toks[ci - 1] if ci > 0 else ""
+    if rule.side == "right" or ci == 0 or before in _CLOSING or not _is_word(before):
+        k = cj
+        if rule.side == "either":
+            while k < n and toks[k].lower() in w.time_word:
+                k += 1  # "said Friday Rep. X"
+        found = _np_forward(toks, k, n, w)
+        if found is not None:
+            source = _extend_forward(toks, found, n, w)
+            if rule.side == "right" and rule.rule == "any":
+                source = _until_clause_end(toks, source, n, w)
+        elif rule.side == "right" and rule.rule == "any" and k < n and _is_word(toks[k]):
+            # "according to the meeting agenda posted on ...": whatever the words,
+            # "according to" names a source; it runs to the end of its clause
+            words = {t.lower() for t in toks[k : k + 6]}
+            kind = "document" if any(w.head_kind.get(t) == "document" for t in words) else "unnamed"
+            source = _until_clause_end(toks, _NP(k, k + 1, kind, k + 1), n, w)
+    return source
+
+
+def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
+    """The subject before "X, a spokesman for Y, said" (``c`` is the comma before the cue)."""
+    p = c - 1
+    while p > 0 and c - p < 18 and toks[p] not in (",", "(", "—", "--", ";", ":"):
+        p -= 1
+    if p <= 0 or toks[p] != ",":
+        # No earlier comma: "Trump, however, said" or a lone appositive at the sentence start.
+        seg = _subject_back(toks, c, 0, w)
+        return seg if seg is not None and seg.start == 0 else None
+    first = toks[p + 1] if p + 1 < c else ""
+    if first.lower() in w.preposition or (first.islower() and first.endswith("ly")):
+        # "Clinton, at Monday's debate, cited ...", "Reid, in particular, has ...": an
+        # aside between the subject and the cue; the subject ends at the first comma
+        inner = _subject_back(toks, p, 0, w)
+        if inner is not None and inner.kind != "pronoun":
+            return inner
+    segment_is_name = _np_back(toks, c, 0, w)
+    described = (
+        first.lower() in w.determiner
+        or first.lower() in w.descriptor
+        or (
+            first[:1].isdigit()
+            or first in w.title
+            or first.lower() in w.relative
+            or (first[:1].islower() and first.lower() not in w.breaker)
+        )
+    )
+    head = _subject_back(toks, p, 0, w)
+    if described and head is not None and head.kind != "pronoun":
+        # "Air Force Col. John Thomas, a spokesman for U.S. Central Command, said"
+        if first.lower() in w.relative:
+            return _NP(head.start, head.end, head.kind, head.core_end)
+        return _NP(head.start, c, head.kind, head.core_end)
+    if segment_is_name is not None and segment_is_name.start == p + 1 and head is not None:
+        # "one of the family's attorneys, Justin Bamberg, said"
+        kind = segment_is_name.kind if segment_is_name.kind != "pronoun" else head.kind
+        return _NP(head.start, c, kind, c)
+    if segment_is_name is not None and segment_is_name.start == p + 1:
+        return segment_is_name
+    return None
+
+
+# Words before a participle cue that tie it to the subject of the sentence:
+# "responded by saying", "before asking her", "while showing support".
+_PARTICIPLE_LINKS = frozenset(
+    {"by", "after", "before", "while", "without", "from", "in", "when", "since", "upon", "despite"}
+)
+
+
+def _participle_source(toks: Sequence[str], ci: int, cj: int, w: _Words) -> _NP | None:
+    """Who does the "-ing" cue at tokens ``[ci, cj)``? (see ``participle`` in rule 2)."""
+    prev = toks[ci - 1] if ci > 0 else ""
+    low = prev.lower()
+    opening = ci == 0 or not _is_word(prev)
+    if low in _PARTICIPLE_LINKS:
+        opening = ci == 1 or not _is_word(toks[ci - 2])
+    if opening and prev not in (",", "—", "--"):
+        # "Asked about the bomb, Clinton said ...", "After saying her foot was swollen,
+        # she ...": the subject follows the comma
+        comma = next((i for i in range(cj, len(toks)) if toks[i] == ","), None)
+        return _np_forward(toks, comma + 1, len(toks), w) if comma else None
+    if low in _PARTICIPLE_LINKS:
+        # "Obama responded to a Gold Star mother by saying ...": the sentence's subject
+        source = _subject_forward(toks, 0, ci - 1, w)
+        if source is None or source.end > ci - 1:
+            return None
+        return _extend_forward(toks, source, ci - 1, w)
+    if _is_contracted_pronoun(low, w):
+        return _NP(ci - 1, ci, "pronoun", ci)  # "He’s claiming that ..."
+    prev_head = low in w.head_kind and w.head_kind[low] == "document"
+    if prev not in (",", "—", "--") and not prev_head:
+        # "with Russia backing the government", "footage of Hillary Clinton asking":
+        # the noun phrase right before the participle does it
+        np = _np_back(toks, ci, 0, w)
+        if np is not None and np.kind in _NAMED and _is_word(prev):
+            return np
+        return None
+    source = _subject_forward(toks, 0, ci, w)
+    if source is None or source.end > ci:
+        return None
+    return _extend_forward(toks, source, ci, w)
+
+
+_AFTER_OPENING_PARTICIPLE = frozenset(
+    {"about", "on", "to", "by", "whether", "if", "for", "why", "how", "what", "over"}
+)
+
+
+def _opens_with_participle(toks: Sequence[str], ci: int, cj: int) -> bool:
+    """Does the clause open with a past participle cue: "Asked about ...", "When pressed on
+    ..."? (Then its subject is the one asked, not the one asking.)"""
+    if cj >= len(toks) or not toks[cj - 1].lower().endswith("ed") or cj - ci != 1:
+        return False
+    opening = ci == 0 or (ci == 1 and toks[0].lower() in ("when", "if", "once", "after"))
+    return opening and toks[cj].lower() in _AFTER_OPENING_PARTICIPLE

@@ -1,0 +1,85 @@
+"""Sentences as token lists, and what a single token looks like (a name, a possessive)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+from typing import NamedTuple
+
+from .lexicon import _Words
+
+
+@cache
+def _token_regex() -> re.Pattern[str]:
+    """Words (with inner hyphens and apostrophes), short abbreviations with their period
+    ("Col.", "Gen.", "D."), dotted acronyms ("U.S."), and punctuation marks."""
+    return re.compile(
+        r"(?=\S)(?:"  # skip white space at once, not alternative by alternative
+        r"(?:[A-Za-z]\.){2,}"  # U.S., a.m., D.C.
+        r"|[A-Z][a-z]{0,4}\.(?=\s)"  # Col., Gen., Sen., an initial D.
+        r"|\w+(?:[-'’&]\w+)*"  # words, al-Baghdadi, Trump's
+        r"|@\w+"  # a social media handle: @nycsouthpaw
+        r"|--|[^\w\s])"  # punctuation, one mark at a time
+    )
+
+
+class _Sent(NamedTuple):
+    """A sentence and its tokens: their texts, and their offsets into the article."""
+
+    start: int
+    end: int
+    toks: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum() or (tok[:1] == "@" and len(tok) > 1)
+
+
+def _is_possessive(tok: str) -> bool:
+    return tok.endswith(("'s", "’s", "s'", "s’")) and len(tok) > 2
+
+
+def _is_name_tok(tok: str, w: _Words) -> bool:
+    """A capitalised word that can be part of a name (not "The", "But", "He" ...), or a
+    social media handle ("@nycsouthpaw")."""
+    if tok[:1] == "@":
+        return len(tok) > 1
+    if not _is_cap(tok) and tok not in w.name_particle:
+        return False
+    low = tok.lower()
+    if tok in w.title:
+        return True
+    return not (low in w.breaker or low in w.determiner or low in w.time_word)
+
+
+_CONTRACTION_RE = re.compile(r"(\w+)['’](?:s|re|ve|d|ll|m)")
+
+
+def _is_contracted_pronoun(low: str, w: _Words) -> bool:
+    """A pronoun with a helper verb written onto it: "he’s", "they've", "I'd"."""
+    m = _CONTRACTION_RE.fullmatch(low)
+    return m is not None and (m.group(1) in w.subject_pronoun or m.group(1) == "it")
+
+
+def _sentence(text: str, start: int, end: int) -> _Sent:
+    """Tokenise one sentence (parallel lists are much cheaper to build than token objects)."""
+    found = list(_token_regex().finditer(text, start, end))
+    return _Sent(
+        start, end, [m.group() for m in found], [m.start() for m in found], [m.end() for m in found]
+    )
+
+
+def _tok_index(sent: _Sent, pos: int) -> int:
+    """Index of the first token that starts at or after ``pos``."""
+    return bisect.bisect_left(sent.starts, pos)
+
+
+_QUOTE_TOKENS = frozenset({'"', "“", "'", "‘", "''", "``"})
+_CLOSING = frozenset({"”", '"', "'", "’"})
