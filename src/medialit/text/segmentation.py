@@ -81,6 +81,9 @@ RULE_REPEATED = (
     "running text the page prints more than once: a photo caption or a teaser shown "
     "again; a story's paragraphs appear once"
 )
+RULE_ABOVE_CREDIT = (
+    "a short line right above a photo credit: the picture's caption, not the story"
+)
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
 _CLOSING_COPYRIGHT = frozenset({"copyright", "copyright_tail"})
@@ -211,6 +214,16 @@ def _mark_copied_story(
     for i, line in enumerate(lines):
         if kinds[i] is None and is_prose(line.text) and counts[normalise_line(line.text)] > 1:
             mark(i, "promo", RULE_REPEATED)
+    for i in range(len(lines) - 1):
+        credit = matched[i + 1]
+        if (
+            kinds[i] is None
+            and credit is not None
+            and credit.kind == "photo_caption"
+            and count_words(lines[i].text) <= 25
+            and not lines[i + 1].gap_before
+        ):
+            mark(i, "photo_caption", RULE_ABOVE_CREDIT)
     first, last, comments = story_region(lines, kinds, matched)
     if "headline" not in kinds:
         found = find_headline(lines, kinds, matched, first)
