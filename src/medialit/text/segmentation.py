@@ -11,8 +11,13 @@ explain every decision:
 2. A photo counter ("22 PHOTOS") opens a gallery: the line before it is the
    gallery's title, and the lines that follow it without a blank line are the
    gallery's title, buttons and captions.
-3. The first line, when it is short and not a full sentence, is the headline.
-4. After the copyright line, the story is over.
+3. The headline: the line that repeats the known title; in copied text the title
+   line just above the story with the byline or date under it (a summary or the
+   writer's name may sit between), see :mod:`medialit.text.page_rules`; else the
+   first line, when it is short and not a full sentence.
+4. In copied text the story is the densest run of paragraphs; a paragraph the page
+   prints twice is a caption or teaser, and a short line right above a photo credit
+   is its caption. After the copyright line, the story is over.
 5. A short line with no sentence ending, outside the flow of paragraphs, is a
    link or teaser; between two story paragraphs it is a subheading of the story.
 6. Everything else is running text: a story paragraph.
@@ -210,9 +215,13 @@ def _mark_copied_story(
 ) -> None:
     """Text copied from a page: the densest run of paragraphs is the story, the title
     line shortly above it the headline, and every other line is outside the story."""
+    # A paragraph printed twice is a caption or a teaser, when the page has paragraphs
+    # printed once (otherwise the story warning says what the page looks like).
     counts = Counter(normalise_line(line.text) for line in lines)
-    for i, line in enumerate(lines):
-        if kinds[i] is None and is_prose(line.text) and counts[normalise_line(line.text)] > 1:
+    prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line.text)]
+    repeated = [i for i in prose if counts[normalise_line(lines[i].text)] > 1]
+    if len(repeated) < len(prose):
+        for i in repeated:
             mark(i, "promo", RULE_REPEATED)
     for i in range(len(lines) - 1):
         credit = matched[i + 1]
