@@ -197,9 +197,11 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def evaluate(folder: Path, *, only: str | None = None) -> dict[str, dict[str, Score]]:
-    """Score every page in ``folder`` on both paths; returns {path: {name: Score}}."""
-    results: dict[str, dict[str, Score]] = {"html": {}, "text": {}}
+def evaluate(
+    folder: Path, *, only: str | None = None, paths: Sequence[str] = ("html", "text")
+) -> dict[str, dict[str, Score]]:
+    """Score every page in ``folder`` on ``paths``; returns {path: {name: Score}}."""
+    results: dict[str, dict[str, Score]] = {path: {} for path in paths}
     errors: dict[str, list[str]] = {"html": [], "text": []}
     names = sorted(p.name[: -len(".json")] for p in folder.glob("*.json"))
     if only:
@@ -217,6 +219,8 @@ def evaluate(folder: Path, *, only: str | None = None) -> dict[str, dict[str, Sc
                 ("html", lambda page=page: ml.load_article(page)),
                 ("text", lambda copied=copied: ml.Article.from_text(copied)),
             ):
+                if path not in paths:
+                    continue
                 try:
                     article = load()
                 except Exception as exc:  # a failure is a result, not a crash
@@ -249,12 +253,33 @@ def show(folder: Path, name: str, path: str) -> None:
         print("WARNING:", warning)
 
 
+def halves(scores: dict[str, Score]) -> dict[str, dict[str, Score]]:
+    """All pages, then the tuning half (sorted names at even positions) and the check half.
+
+    Rules are tuned while looking at the tuning half only; the check half shows whether
+    the figures carry over to pages the rules were not fitted to.
+    """
+    names = sorted(scores)
+    return {
+        "all": scores,
+        "tune (even)": {n: scores[n] for n in names[0::2]},
+        "check (odd)": {n: scores[n] for n in names[1::2]},
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages per path")
     parser.add_argument("--show", metavar="NAME", help="print one page's blocks and stop")
     parser.add_argument("--path", choices=("html", "text"), default="text", help="for --show")
+    parser.add_argument(
+        "--half", choices=("tune", "check", "all"), default="tune",
+        help="which pages --worst lists (default: the tuning half, so the check half stays unseen)",
+    )
+    parser.add_argument(
+        "--only", choices=("html", "text"), help="score one path only (faster while tuning)"
+    )
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"eval_pages: {args.folder} not found; skipping (needs ../shared/pages-dev)")
@@ -263,31 +288,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         show(args.folder, args.show, args.path)
         return 0
     began = time.perf_counter()
-    results = evaluate(args.folder)
+    results = evaluate(args.folder, paths=(args.only,) if args.only else ("html", "text"))
     errors = results.pop("_errors")
     print(f"Page vs story on {args.folder.name} ({time.perf_counter() - began:.0f} s)")
-    print(f"{'path':6} {'pages':>5} {'recall':>7} {'leak':>6} {'ceiling':>8} {'headline (en)':>15}")
+    print(
+        f"{'path':6} {'pages':13} {'n':>4} {'recall':>7} {'leak':>6} {'ceiling':>8} "
+        f"{'headline (en)':>15}"
+    )
     for path, scores in results.items():
-        values = list(scores.values())
-        heads = [s.headline for s in values if s.headline is not None]
-        print(
-            f"{path:6} {len(values):5d} {statistics.mean(s.recall for s in values):7.3f} "
-            f"{statistics.mean(s.leak for s in values):6.3f} "
-            f"{statistics.mean(s.ceiling for s in values):8.3f} "
-            f"{sum(heads) / len(heads):7.3f} ({sum(heads)}/{len(heads)})"
-        )
+        for label, part in halves(scores).items():
+            values = list(part.values())
+            heads = [s.headline for s in values if s.headline is not None]
+            print(
+                f"{path:6} {label:13} {len(values):4d} "
+                f"{statistics.mean(s.recall for s in values):7.3f} "
+                f"{statistics.mean(s.leak for s in values):6.3f} "
+                f"{statistics.mean(s.ceiling for s in values):8.3f} "
+                f"{sum(heads) / max(1, len(heads)):7.3f} ({sum(heads)}/{len(heads)})"
+            )
         for line in errors[path]:
             print(f"  failed: {line}")
         if args.worst:
-            by_recall = sorted(scores.items(), key=lambda kv: kv[1].recall - kv[1].ceiling)
-            by_leak = sorted(scores.items(), key=lambda kv: -kv[1].leak)
+            listed = halves(scores)[{"tune": "tune (even)", "check": "check (odd)"}.get(
+                args.half, "all"
+            )]
+            print(f"  worst pages of {args.half}:")
+            by_recall = sorted(listed.items(), key=lambda kv: kv[1].recall - kv[1].ceiling)
+            by_leak = sorted(listed.items(), key=lambda kv: -kv[1].leak)
             print("  lowest recall (vs ceiling):")
             for name, s in by_recall[: args.worst]:
                 print(f"    {name} recall={s.recall:.3f} ceiling={s.ceiling:.3f} leak={s.leak:.3f}")
             print("  highest leak:")
             for name, s in by_leak[: args.worst]:
                 print(f"    {name} leak={s.leak:.3f} recall={s.recall:.3f}")
-            missed = [n for n, s in scores.items() if s.headline is False]
+            missed = [n for n, s in listed.items() if s.headline is False]
             print(f"  headline missed: {' '.join(missed)}")
     return 0
 

@@ -11,8 +11,13 @@ explain every decision:
 2. A photo counter ("22 PHOTOS") opens a gallery: the line before it is the
    gallery's title, and the lines that follow it without a blank line are the
    gallery's title, buttons and captions.
-3. The first line, when it is short and not a full sentence, is the headline.
-4. After the copyright line, the story is over.
+3. The headline: the line that repeats the known title; in copied text the title
+   line just above the story with the byline or date under it (a summary or the
+   writer's name may sit between), see :mod:`medialit.text.page_rules`; else the
+   first line, when it is short and not a full sentence.
+4. In copied text the story is the densest run of paragraphs; a paragraph the page
+   prints twice is a caption or teaser, and a short line right above a photo credit
+   is its caption. After the copyright line, the story is over.
 5. A short line with no sentence ending, outside the flow of paragraphs, is a
    link or teaser; between two story paragraphs it is a subheading of the story.
 6. Everything else is running text: a story paragraph.
@@ -25,15 +30,36 @@ the sentence they close.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from .._util.data import read_table
 from ..vocab import STORY_KINDS
+from .page_rules import (
+    RULE_HEADLINE,
+    STRIP_CHARS,
+    Line,
+    Pattern,
+    count_words,
+    find_headline,
+    is_prose,
+    is_title_like,
+    lines_of,
+    looks_like_headline,
+    match_pattern,
+    normalise_line,
+    page_patterns,
+    story_region,
+)
+
+__all__ = [
+    "Block", "Sentence", "count_words", "normalise_line", "page_patterns", "segment",
+    "sentences_of", "split_sentences",
+]
 
 # Rules that are not patterns, in the words a learner reads.
-RULE_HEADLINE = "the first line of the page, short and not a full sentence: the headline"
 RULE_HEADLINE_TITLE = "the line that repeats the article's title: the headline"
 RULE_STORY = "running text: full sentences between the headline and the copyright line"
 RULE_SUBHEADING = "a short heading between two story paragraphs: part of the story"
@@ -52,29 +78,20 @@ RULE_NOT_MAIN = (
     "a menu, link, button or box of the web page"
 )
 RULE_INTRO = "a short line that ends with a colon and leads into a gallery or link, not the story"
-RULE_HEADLINE_NEAR = (
-    "the headline: the last short title line above the story's first paragraph "
-    "(bylines, dates and buttons between them are explained by their own rules)"
-)
-RULE_HEADLINE_STOP = (
-    "a short line right above the byline, date or share buttons: the headline "
-    "(some headlines end with a full stop)"
-)
-# What a page prints between a headline and its story.
-_ABOVE_STORY = frozenset({"byline", "byline_role", "dateline", "author_date", "share_bar"})
 RULE_OUTSIDE = (
     "running text away from the story's paragraphs, among menus and links: "
     "a teaser or a box of another part of the page"
 )
+RULE_REPEATED = (
+    "running text the page prints more than once: a photo caption or a teaser shown "
+    "again; a story's paragraphs appear once"
+)
+RULE_ABOVE_CREDIT = (
+    "a short line right above a photo credit: the picture's caption, not the story"
+)
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
 _CLOSING_COPYRIGHT = frozenset({"copyright", "copyright_tail"})
-
-_MAX_TITLE_WORDS = 14
-_MAX_HEADLINE_CHARS = 200
-_SENTENCE_END_CHARS = ".!?\"'”’)…"
-_PROSE_END = (".", "!", "?", '"', "'", "”", "’", ")", "…", "。", "！", "？", "」", "»")
-_STRIP_CHARS = " \t\f\v\u00a0\ufeff\u200b\u2028\u2029"
 
 
 class Block(NamedTuple):
@@ -96,59 +113,6 @@ class Sentence(NamedTuple):
     block: int
 
 
-class _Line(NamedTuple):
-    start: int
-    end: int
-    text: str
-    gap_before: bool  # a blank line (or the page start) comes right before it
-
-
-class _Pattern(NamedTuple):
-    id: str
-    kind: str
-    regex: re.Pattern[str]
-    rule: str
-    case_sensitive: bool
-    tail_only: bool
-    ends_story: bool = False  # a comment section: what follows is readers' text
-
-
-# --------------------------------------------------------------------------- data
-
-
-_TAIL_CHARS = 120
-
-
-@cache
-def page_patterns() -> tuple[_Pattern, ...]:
-    """Load the clutter patterns from ``data/lexicons/page_patterns.csv`` (cached).
-
-    For speed, a pattern that is not case-sensitive is written in lower case and
-    matched against the lower-cased line (Python's IGNORECASE search is several
-    times slower), and a pattern with ``match_on=tail`` (one that ends with ``$``)
-    only reads the last characters of the line.
-    """
-    rows = read_table(
-        "lexicons", "page_patterns.csv",
-        columns=("id", "kind", "pattern", "case_sensitive", "match_on", "rule"),
-    )
-    patterns = []
-    for row in rows:
-        case_sensitive = row["case_sensitive"].strip().lower() == "true"
-        patterns.append(
-            _Pattern(
-                row["id"],
-                row["kind"],
-                re.compile(row["pattern"]),
-                row["rule"],
-                case_sensitive,
-                row["match_on"] == "tail",
-                row.get("ends_story", "").strip().lower() == "true",
-            )
-        )
-    return tuple(patterns)
-
-
 @cache
 def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     """Return (never sentence-final, sometimes sentence-final) abbreviations, lower-cased."""
@@ -163,55 +127,9 @@ def _sentence_starters() -> frozenset[str]:
     return frozenset(row["word"] for row in read_table("lexicons", "sentence_starters.csv"))
 
 
-# --------------------------------------------------------------------------- lines
-
-_LINE_RE = re.compile(r"[^\r\n]+")
-
-
-def _lines(text: str) -> list[_Line]:
-    """Non-blank lines with offsets into ``text`` (white space and BOMs trimmed)."""
-    lines: list[_Line] = []
-    prev_end = 0
-    for match in _LINE_RE.finditer(text):
-        raw = match.group()
-        stripped = raw.strip(_STRIP_CHARS)
-        if not stripped:
-            continue
-        start = match.start() + (len(raw) - len(raw.lstrip(_STRIP_CHARS)))
-        end = start + len(stripped)
-        between = text[prev_end:start]
-        gap = not lines or between.count("\n") + between.count("\r") - between.count("\r\n") >= 2
-        lines.append(_Line(start, end, stripped, gap))
-        prev_end = end
-    return lines
-
-
-def _match_pattern(line: str) -> _Pattern | None:
-    lower = line.lower()
-    for pattern in page_patterns():
-        subject = line if pattern.case_sensitive else lower
-        if pattern.tail_only:
-            subject = subject[-_TAIL_CHARS:]
-        if pattern.regex.search(subject):
-            return pattern
-    return None
-
-
-def _is_title_like(line: str) -> bool:
-    """A short line that does not end like a sentence (a headline, teaser or heading)."""
-    return len(line.split()) <= _MAX_TITLE_WORDS and not line.endswith(tuple(_SENTENCE_END_CHARS))
-
-
-def _looks_like_headline(line: str) -> bool:
-    return len(line) <= _MAX_HEADLINE_CHARS and not line.endswith(".")
-
-
 # --------------------------------------------------------------------------- blocks
 
-
-def normalise_line(line: str) -> str:
-    """A line with white space folded and case removed, for comparing page texts."""
-    return " ".join(line.split()).casefold()
+Mark = Callable[[int, str, str], None]
 
 
 def segment(
@@ -223,9 +141,10 @@ def segment(
     when given, holds the (normalised, see :func:`normalise_line`) lines that an
     extractor found to be the article's main text: those lines are the story and
     the other unclassified lines are page clutter. Without it (text pasted from a
-    browser), the story is the densest run of paragraphs (see :func:`_story_region`).
+    browser), the story is the densest run of paragraphs (see
+    :func:`~medialit.text.page_rules.story_region`).
     """
-    lines = _lines(text)
+    lines = lines_of(text)
     kinds: list[str | None] = [None] * len(lines)
     rules: list[str] = [""] * len(lines)
 
@@ -233,79 +152,129 @@ def segment(
         kinds[i], rules[i] = kind, rule
 
     # 1. Patterns.
-    matched: list[_Pattern | None] = [_match_pattern(line.text) for line in lines]
+    matched: list[Pattern | None] = [match_pattern(line.text) for line in lines]
     for i, pattern in enumerate(matched):
         if pattern is not None:
             mark(i, pattern.kind, pattern.rule)
-
     # 2. Galleries: a photo counter, the title before it, then its lines up to a blank line.
     _mark_galleries(lines, matched, kinds, mark)
-
-    # 3. Headline. With a known title, the line that repeats it is the headline (a saved
-    # web page starts with its menu).
-    wanted = normalise_line(title) if title else None
-    for i, line in enumerate(lines):
-        if kinds[i] is None and wanted is not None and normalise_line(line.text) == wanted:
-            mark(i, "headline", RULE_HEADLINE_TITLE)
-            break
-
+    # 3. With a known title, the line that repeats it is the headline (a saved web page
+    # starts with its menu).
+    _mark_title(lines, kinds, mark, title)
+    # 4. The story: what an extractor found (saved pages), or the densest run of paragraphs.
     if main_text is not None:
-        # 4a. Lines an HTML extractor found to be the main text (see webpage.py).
-        if (
-            "headline" not in kinds
-            and lines
-            and kinds[0] is None
-            and _looks_like_headline(lines[0].text)
-        ):
-            mark(0, "headline", RULE_HEADLINE)
-        for i, line in enumerate(lines):
-            if kinds[i] is not None:
-                continue
-            if normalise_line(line.text) in main_text:
-                mark(i, "story", RULE_MAIN_TEXT)
-            else:
-                mark(i, "page_chrome" if _is_title_like(line.text) else "promo", RULE_NOT_MAIN)
+        _mark_main_text(lines, kinds, mark, main_text)
     else:
-        # 4b. Text copied from a page: the story is the densest run of paragraphs.
-        first, last, comments = _story_region(lines, kinds, matched)
-        if (
-            "headline" not in kinds
-            and first < last
-            and kinds[first] is None
-            and count_words(lines[first].text) <= _MAX_TITLE_WORDS
-            and matched[first + 1] is not None
-            and matched[first + 1].id in _ABOVE_STORY
-        ):
-            mark(first, "headline", RULE_HEADLINE_STOP)
-        if "headline" not in kinds:
-            head = _find_headline(lines, kinds, first)
-            if head is not None:
-                mark(head, "headline", RULE_HEADLINE_NEAR if head else RULE_HEADLINE)
-        for i, line in enumerate(lines):
-            if kinds[i] is not None or first <= i <= last:
-                continue
-            if comments is not None and i > comments:
-                mark(i, "promo", RULE_COMMENTS)
-            elif _is_title_like(line.text):
-                mark(i, "promo", RULE_TEASER)
-            else:
-                mark(i, "promo", RULE_OUTSIDE)
-
+        _mark_copied_story(lines, kinds, matched, mark)
     # 5. After the copyright line that closes a story, nothing is story any more.
+    _mark_after_copyright(lines, kinds, matched, mark)
+    # 6. Short lines: subheadings inside the story, teasers and lead-ins outside it.
+    _mark_short_lines(lines, kinds, mark)
+    # 7. The rest is running text.
+    return tuple(
+        Block(line.start, line.end, kinds[i] or "story", rules[i] or RULE_STORY, line.text)
+        for i, line in enumerate(lines)
+    )
+
+
+def _mark_title(
+    lines: Sequence[Line], kinds: Sequence[str | None], mark: Mark, title: str | None
+) -> None:
+    """The first unclassified line that repeats the known title is the headline."""
+    if not title:
+        return
+    wanted = normalise_line(title)
+    for i, line in enumerate(lines):
+        if kinds[i] is None and normalise_line(line.text) == wanted:
+            mark(i, "headline", RULE_HEADLINE_TITLE)
+            return
+
+
+def _mark_main_text(
+    lines: Sequence[Line], kinds: Sequence[str | None], mark: Mark, main_text: Collection[str]
+) -> None:
+    """Lines an HTML extractor found to be the main text are story (see webpage.py)."""
+    if "headline" not in kinds and lines and kinds[0] is None and looks_like_headline(
+        lines[0].text
+    ):
+        mark(0, "headline", RULE_HEADLINE)
+    for i, line in enumerate(lines):
+        if kinds[i] is not None:
+            continue
+        if normalise_line(line.text) in main_text:
+            mark(i, "story", RULE_MAIN_TEXT)
+        else:
+            mark(i, "page_chrome" if is_title_like(line.text) else "promo", RULE_NOT_MAIN)
+
+
+def _mark_copied_story(
+    lines: Sequence[Line],
+    kinds: Sequence[str | None],
+    matched: Sequence[Pattern | None],
+    mark: Mark,
+) -> None:
+    """Text copied from a page: the densest run of paragraphs is the story, the title
+    line shortly above it the headline, and every other line is outside the story."""
+    # A paragraph printed twice is a caption or a teaser, when the page has paragraphs
+    # printed once (otherwise the story warning says what the page looks like).
+    counts = Counter(normalise_line(line.text) for line in lines)
+    prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line.text)]
+    repeated = [i for i in prose if counts[normalise_line(lines[i].text)] > 1]
+    if len(repeated) < len(prose):
+        for i in repeated:
+            mark(i, "promo", RULE_REPEATED)
+    for i in range(len(lines) - 1):
+        credit = matched[i + 1]
+        if (
+            kinds[i] is None
+            and credit is not None
+            and credit.kind == "photo_caption"
+            and count_words(lines[i].text) <= 25
+            and not lines[i + 1].gap_before
+        ):
+            mark(i, "photo_caption", RULE_ABOVE_CREDIT)
+    first, last, comments = story_region(lines, kinds, matched)
+    if "headline" not in kinds:
+        found = find_headline(lines, kinds, matched, first)
+        if found is not None:
+            mark(found[0], "headline", found[1])
+    for i, line in enumerate(lines):
+        if kinds[i] is not None or first <= i <= last:
+            continue
+        if comments is not None and i > comments:
+            mark(i, "promo", RULE_COMMENTS)
+        elif is_title_like(line.text):
+            mark(i, "promo", RULE_TEASER)
+        else:
+            mark(i, "promo", RULE_OUTSIDE)
+
+
+def _mark_after_copyright(
+    lines: Sequence[Line],
+    kinds: Sequence[str | None],
+    matched: Sequence[Pattern | None],
+    mark: Mark,
+) -> None:
+    """After the copyright line that closes a story, nothing is story any more."""
     seen_story_text = False
     for i, line in enumerate(lines):
-        if kinds[i] is None and not _is_title_like(line.text):
+        if kinds[i] is None and not is_title_like(line.text):
             seen_story_text = True
         pattern = matched[i]
         if seen_story_text and pattern is not None and pattern.id in _CLOSING_COPYRIGHT:
             for j in range(i + 1, len(lines)):
                 if kinds[j] is None:
                     mark(j, "promo", RULE_AFTER_COPYRIGHT)
-            break
+            return
 
-    # 6. Short lines: subheadings inside the story, teasers and lead-ins outside it.
+
+def _mark_short_lines(lines: Sequence[Line], kinds: Sequence[str | None], mark: Mark) -> None:
+    """A short line between two story paragraphs is a subheading; elsewhere a teaser.
+
+    A short line ending with a colon that leads into a box or a gallery is a lead-in.
+    """
     for i, line in enumerate(lines):
-        if kinds[i] is not None or not _is_title_like(line.text):
+        if kinds[i] is not None or not is_title_like(line.text):
             if kinds[i] is None and line.text.endswith(":") and len(line.text.split()) <= 12:
                 nxt = kinds[i + 1] if i + 1 < len(lines) else None
                 if nxt is not None and nxt not in STORY_KINDS:
@@ -318,18 +287,12 @@ def segment(
         else:
             mark(i, "promo", RULE_TEASER)
 
-    # 7. The rest is running text.
-    return tuple(
-        Block(line.start, line.end, kinds[i] or "story", rules[i] or RULE_STORY, line.text)
-        for i, line in enumerate(lines)
-    )
-
 
 def _mark_galleries(
-    lines: Sequence[_Line],
-    matched: Sequence[_Pattern | None],
+    lines: Sequence[Line],
+    matched: Sequence[Pattern | None],
     kinds: Sequence[str | None],
-    mark: Callable[[int, str, str], None],
+    mark: Mark,
 ) -> None:
     """A photo counter ("22 PHOTOS"): the line before names the gallery, the lines after
     it (up to a blank line) are its buttons, titles and captions."""
@@ -353,141 +316,8 @@ def _mark_galleries(
             j += 1
 
 
-# A copied page is a column of lines; the story is where full sentences come one after
-# another. Each line scores: a paragraph gains its length in words, a short line that no
-# pattern explains (a menu item, a link) costs a few words, a line a pattern explains (a
-# share button, a caption inside the story) costs little, because pages put such boxes
-# between paragraphs. The run of lines with the highest total is the story.
-_MENU_COST = 8
-_KNOWN_CLUTTER_COST = 1
-_COPYRIGHT_COST = 20
-_RUN_SHARE = 0.4
-_HEADLINE_WINDOW = 30
-_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def count_words(line: str) -> int:
-    """Words in a line; Chinese and Japanese have no spaces: two characters count as one."""
-    cjk = len(_CJK_RE.findall(line))
-    return len(line.split()) + cjk // 2
-
-
-def _is_prose(line: str) -> bool:
-    """Running text: a long line, or a sentence of five words or more.
-
-    A short question or exclamation is more often a headline or a teaser ("Is it safe to
-    fly?") than a paragraph, so it needs a dozen words to count.
-    """
-    words = count_words(line)
-    if words >= 18:
-        return True
-    if line.endswith(("?", "!", "？", "！")):
-        return words >= 12
-    return words >= 5 and line.endswith(_PROSE_END)
-
-
-def _is_sentence(line: _Line) -> bool:
-    return line.text.endswith((".", "…", "。"))
-
-
-def _story_region(
-    lines: Sequence[_Line], kinds: Sequence[str | None], matched: Sequence[_Pattern | None]
-) -> tuple[int, int, int | None]:
-    """The first and last line of the story in copied page text, and the comments heading.
-
-    Lines score as described above; each run of lines whose total stays above zero is a
-    candidate, scored by its best stretch (a maximum-sum run, one pass). A comments
-    heading ("12 Comments", "NAME says:") is a wall between runs. The story is the first
-    candidate that scores at least ``_RUN_SHARE`` of the best one: pages put the story
-    before the comments, the "most read" teasers and the footer, which can hold more
-    text than a short story. When nothing scores above zero (a short text, every line a
-    heading), every line may be story.
-    """
-    runs: list[tuple[float, int, int]] = []  # (score, first, last)
-    walls: list[int] = []
-    best = running = 0.0
-    run_start = run_first = run_last = 0
-    for i, line in enumerate(lines):
-        pattern = matched[i]
-        if pattern is not None and pattern.ends_story:
-            walls.append(i)
-            value = None
-        elif kinds[i] == "copyright":
-            value = -_COPYRIGHT_COST
-        elif kinds[i] is not None:
-            value = -_KNOWN_CLUTTER_COST
-        elif _is_prose(line.text):
-            value = count_words(line.text)
-        else:
-            value = -_MENU_COST
-        if value is None or running + value <= 0:
-            if best > 0:
-                runs.append((best, run_first, run_last))
-            best = running = 0.0
-            run_start = i + 1
-            continue
-        running += value
-        if running > best:
-            best, run_first, run_last = running, run_start, i
-    if best > 0:
-        runs.append((best, run_first, run_last))
-    if not runs:
-        return 0, len(lines) - 1, None
-    top = max(score for score, _, _ in runs)
-    _, first, last = next(run for run in runs if run[0] >= _RUN_SHARE * top)
-    # A short sentence right next to the story ("It rained.") is still the story.
-    j = last + 1
-    while j < len(lines):
-        if kinds[j] not in {None, "copyright"} and j not in walls:
-            j += 1  # a caption or a button between the story and its last short sentence
-        elif kinds[j] is None and _is_sentence(lines[j]):
-            last = j
-            j += 1
-        else:
-            break
-    while first > 0 and kinds[first - 1] is None and _is_sentence(lines[first - 1]):
-        first -= 1
-    comments = next((w for w in walls if w > last), None)
-    return first, last, comments
-
-
-def _find_headline(lines: Sequence[_Line], kinds: Sequence[str | None], first: int) -> int | None:
-    """The headline of copied page text: a title line shortly above the story.
-
-    Between a headline and its story a page puts bylines, dates, share bars and a
-    picture; patterns explain most of them. Of the lines left within
-    ``_HEADLINE_WINDOW`` lines above the story, the headline is the nearest one that
-    reads like a title: five words or more (names, buttons and section names are
-    shorter), not a long sentence (a summary or caption), no "@" or "|" (handles and
-    credits). A line the page repeats (in a share box or a "you are here" trail) is
-    more likely the headline. Headlines may end with a full stop.
-    """
-    texts = {normalise_line(line.text) for line in lines[max(0, first - 3 * _HEADLINE_WINDOW) :]}
-    page = " ".join(normalise_line(line.text) for line in lines[: first + 1])
-    best, best_score = None, float("-inf")
-    for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1):
-        line = lines[i].text
-        if kinds[i] is not None or line.endswith(":") or len(line) > _MAX_HEADLINE_CHARS:
-            continue
-        words = count_words(line)
-        if words < 3 or words > 25 or "@" in line or "|" in line:
-            continue
-        score = -float(first - i)
-        score += 12 if words >= 5 else 0
-        score -= 20 if words > 14 and line.endswith(".") else 0
-        norm = normalise_line(line)
-        score += 15 if norm in texts and page.count(norm) > 1 else 0
-        if score > best_score:
-            best, best_score = i, score
-    if best is not None:
-        return best
-    if lines and kinds[0] is None and _looks_like_headline(lines[0].text):
-        return 0 if first > 0 or _is_title_like(lines[0].text) else None
-    return None
-
-
 def _neighbour_is_story(
-    lines: Sequence[_Line], kinds: Sequence[str | None], i: int, step: int
+    lines: Sequence[Line], kinds: Sequence[str | None], i: int, step: int
 ) -> bool:
     """Is the nearest line in direction ``step`` an (as yet unclassified) paragraph or headline?"""
     j = i + step
@@ -495,7 +325,7 @@ def _neighbour_is_story(
         return False
     if kinds[j] == "headline":
         return True
-    return kinds[j] is None and not _is_title_like(lines[j].text)
+    return kinds[j] is None and not is_title_like(lines[j].text)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -543,7 +373,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         sent_start = match.end()
     if sent_start < end:
         tail_end = end
-        while tail_end > sent_start and text[tail_end - 1] in _STRIP_CHARS + "\r\n":
+        while tail_end > sent_start and text[tail_end - 1] in STRIP_CHARS + "\r\n":
             tail_end -= 1
         if tail_end > sent_start:
             _add_capped(text, sent_start, tail_end, spans)

@@ -1,0 +1,392 @@
+"""What each line of a page is: the lines, the clutter patterns, and where a copied story runs.
+
+:mod:`medialit.text.segmentation` turns these into blocks. This module holds the
+pieces that read one page's lines:
+
+- the non-blank lines with their offsets (:func:`lines_of`);
+- the clutter patterns of ``data/lexicons/page_patterns.csv`` (:func:`match_pattern`);
+- for text copied from a browser, where nothing but the text is known: the run of
+  lines that holds the story (:func:`story_region`) and the headline above it
+  (:func:`find_headline`).
+
+Every rule here explains a shape real pages have, in words a learner can follow:
+a story is where full sentences come one after another; a page puts the byline and
+the date right under the headline; a list of other stories gives each one a title,
+a name and a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from .._util.data import read_table
+
+MAX_TITLE_WORDS = 14
+MAX_HEADLINE_CHARS = 200
+SENTENCE_END_CHARS = ".!?\"'”’)…"
+_PROSE_END = (".", "!", "?", '"', "'", "”", "’", ")", "…", "。", "！", "？", "」", "»")
+STRIP_CHARS = " \t\f\v\u00a0\ufeff\u200b\u2028\u2029"
+_TAIL_CHARS = 120
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+# Headline rules, in the words a learner reads.
+RULE_HEADLINE = "the first line of the page, short and not a full sentence: the headline"
+RULE_HEADLINE_NEAR = (
+    "the headline: the last short title line above the story's first paragraph "
+    "(bylines, dates and buttons between them are explained by their own rules)"
+)
+RULE_HEADLINE_STOP = (
+    "a title line right above the byline, date or share buttons: the headline "
+    "(some headlines end with a full stop)"
+)
+RULE_HEADLINE_REPEATED = (
+    "a title line the page prints again (in a share box or a trail of links): the headline"
+)
+
+# What a page prints right under (or just over) its headline: who wrote it and when.
+HEADER_IDS = frozenset({"byline", "byline_role", "byline_agency", "dateline", "author_date"})
+# ... and what may sit between the headline and that byline without breaking the shape.
+_SHARE_IDS = frozenset({"share_bar", "share_buttons"})
+
+
+class Line(NamedTuple):
+    """One non-blank line of a page, trimmed, with its offsets into the page text."""
+
+    start: int
+    end: int
+    text: str
+    gap_before: bool  # a blank line (or the page start) comes right before it
+
+
+class Pattern(NamedTuple):
+    """One row of ``page_patterns.csv``: a kind of clutter and how to recognise it."""
+
+    id: str
+    kind: str
+    regex: re.Pattern[str]
+    rule: str
+    case_sensitive: bool
+    tail_only: bool
+    ends_story: bool = False  # a comment section: what follows is readers' text
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+@cache
+def page_patterns() -> tuple[Pattern, ...]:
+    """Load the clutter patterns from ``data/lexicons/page_patterns.csv`` (cached).
+
+    For speed, a pattern that is not case-sensitive is written in lower case and
+    matched against the lower-cased line (Python's IGNORECASE search is several
+    times slower), and a pattern with ``match_on=tail`` (one that ends with ``$``)
+    only reads the last characters of the line.
+    """
+    rows = read_table(
+        "lexicons", "page_patterns.csv",
+        columns=("id", "kind", "pattern", "case_sensitive", "match_on", "rule"),
+    )
+    return tuple(
+        Pattern(
+            row["id"],
+            row["kind"],
+            re.compile(row["pattern"]),
+            row["rule"],
+            row["case_sensitive"].strip().lower() == "true",
+            row["match_on"] == "tail",
+            row.get("ends_story", "").strip().lower() == "true",
+        )
+        for row in rows
+    )
+
+
+def match_pattern(line: str) -> Pattern | None:
+    """The first page pattern that explains ``line``, or None."""
+    lower = line.lower()
+    for pattern in page_patterns():
+        subject = line if pattern.case_sensitive else lower
+        if pattern.tail_only:
+            subject = subject[-_TAIL_CHARS:]
+        if pattern.regex.search(subject):
+            return pattern
+    return None
+
+
+# --------------------------------------------------------------------------- lines
+
+_LINE_RE = re.compile(r"[^\r\n]+")
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-blank lines with offsets into ``text`` (white space and BOMs trimmed)."""
+    lines: list[Line] = []
+    prev_end = 0
+    for match in _LINE_RE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip(STRIP_CHARS)
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip(STRIP_CHARS)))
+        end = start + len(stripped)
+        between = text[prev_end:start]
+        gap = not lines or between.count("\n") + between.count("\r") - between.count("\r\n") >= 2
+        lines.append(Line(start, end, stripped, gap))
+        prev_end = end
+    return lines
+
+
+def normalise_line(line: str) -> str:
+    """A line with white space folded and case removed, for comparing page texts."""
+    return " ".join(line.split()).casefold()
+
+
+def count_words(line: str) -> int:
+    """Words in a line; Chinese and Japanese have no spaces: two characters count as one."""
+    cjk = len(_CJK_RE.findall(line))
+    return len(line.split()) + cjk // 2
+
+
+def is_title_like(line: str) -> bool:
+    """A short line that does not end like a sentence (a headline, teaser or heading)."""
+    return len(line.split()) <= MAX_TITLE_WORDS and not line.endswith(tuple(SENTENCE_END_CHARS))
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short enough for a headline and not ending with a full stop."""
+    return len(line) <= MAX_HEADLINE_CHARS and not line.endswith(".")
+
+
+def is_prose(line: str) -> bool:
+    """Running text: a long line, or a sentence of five words or more.
+
+    A short question or exclamation is more often a headline or a teaser ("Is it safe to
+    fly?") than a paragraph, so it needs a dozen words to count.
+    """
+    words = count_words(line)
+    if words >= 18:
+        return True
+    if line.endswith(("?", "!", "？", "！")):
+        return words >= 12
+    return words >= 5 and line.endswith(_PROSE_END)
+
+
+def _is_sentence(line: Line) -> bool:
+    return line.text.endswith((".", "…", "。"))
+
+
+# --------------------------------------------------------------------------- the story
+
+# A copied page is a column of lines; the story is where full sentences come one after
+# another. Each line scores: a paragraph gains its length in words, a short line that no
+# pattern explains (a menu item, a link) costs a few words, a line a pattern explains (a
+# share button, a caption inside the story) costs little, because pages put such boxes
+# between paragraphs. The run of lines with the highest total is the story.
+_MENU_COST = 8
+_KNOWN_CLUTTER_COST = 1
+# A story prints its byline and date once, above its first paragraph; a date between
+# paragraphs belongs to a list of other stories, each with its title, writer and date.
+_DATE_COST = 12
+_COPYRIGHT_COST = 20
+_RUN_SHARE = 0.4
+
+
+def _line_values(
+    lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None]
+) -> list[float | None]:
+    """What each line adds to a run of story (None: a wall no run crosses)."""
+    values: list[float | None] = []
+    for i, line in enumerate(lines):
+        pattern = matched[i]
+        if pattern is not None and pattern.ends_story:
+            values.append(None)
+        elif kinds[i] == "copyright":
+            values.append(-_COPYRIGHT_COST)
+        elif pattern is not None and pattern.id in HEADER_IDS:
+            values.append(-_DATE_COST)
+        elif kinds[i] is not None:
+            values.append(-_KNOWN_CLUTTER_COST)
+        elif is_prose(line.text):
+            values.append(count_words(line.text))
+        else:
+            values.append(-_MENU_COST)
+    return values
+
+
+def story_region(
+    lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None]
+) -> tuple[int, int, int | None]:
+    """The first and last line of the story in copied page text, and the comments heading.
+
+    Lines score as described above; each run of lines whose total stays above zero is a
+    candidate, scored by its best stretch (a maximum-sum run, one pass). A comments
+    heading ("12 Comments", "NAME says:") is a wall between runs. The story is the first
+    candidate that scores at least ``_RUN_SHARE`` of the best one: pages put the story
+    before the comments, the "most read" teasers and the footer, which can hold more
+    text than a short story. When nothing scores above zero (a short text, every line a
+    heading), every line may be story.
+    """
+    values = _line_values(lines, kinds, matched)
+    walls = [i for i, value in enumerate(values) if value is None]
+    runs: list[tuple[float, int, int]] = []  # (score, first, last)
+    best = running = 0.0
+    run_start = run_first = run_last = 0
+    for i, value in enumerate(values):
+        if value is None or running + value <= 0:
+            if best > 0:
+                runs.append((best, run_first, run_last))
+            best = running = 0.0
+            run_start = i + 1
+            continue
+        running += value
+        if running > best:
+            best, run_first, run_last = running, run_start, i
+    if best > 0:
+        runs.append((best, run_first, run_last))
+    if not runs:
+        return 0, len(lines) - 1, None
+    top = max(score for score, _, _ in runs)
+    _, first, last = next(run for run in runs if run[0] >= _RUN_SHARE * top)
+    # A short sentence right next to the story ("It rained.") is still the story.
+    j = last + 1
+    while j < len(lines):
+        if kinds[j] not in {None, "copyright"} and j not in walls:
+            j += 1  # a caption or a button between the story and its last short sentence
+        elif kinds[j] is None and _is_sentence(lines[j]):
+            last = j
+            j += 1
+        else:
+            break
+    while first > 0 and kinds[first - 1] is None and _is_sentence(lines[first - 1]):
+        first -= 1
+    comments = next((w for w in walls if w > last), None)
+    return first, last, comments
+
+
+# --------------------------------------------------------------------------- the headline
+
+_HEADLINE_WINDOW = 60  # lines above the story where the headline may be
+_HEADER_REACH = 4  # lines from a headline down to its byline or date
+
+
+def _header_near(
+    i: int,
+    lines: Sequence[Line],
+    kinds: Sequence[str | None], matched: Sequence[Pattern | None], step: int
+) -> bool:
+    """Is there a byline or date within a few lines of line ``i`` (in direction ``step``)?
+
+    Lines a pattern explains (share buttons, a photo and its credit) may sit between,
+    and so may labels of one or two words (a section name, a share count) and one
+    longer line no pattern explains: the summary a page prints under its headline, or
+    the writer's name on a line of its own.
+    """
+    j, unexplained = i + step, 0
+    for _ in range(_HEADER_REACH):
+        if not 0 <= j < len(kinds):
+            return False
+        pattern = matched[j]
+        if pattern is not None and pattern.id in HEADER_IDS:
+            return True
+        if kinds[j] is None and count_words(lines[j].text) > 2:
+            unexplained += 1
+            if unexplained > 1:
+                return False
+        j += step
+    return False
+
+
+def _headline_score(
+    i: int,
+    lines: Sequence[Line],
+    kinds: Sequence[str | None],
+    matched: Sequence[Pattern | None],
+    distance: int,
+    seen: dict[str, int],
+) -> tuple[float, str] | None:
+    """How much line ``i`` looks like the story's headline, and the rule that says why.
+
+    ``distance`` counts the lines no pattern explains between it and the story. None
+    when it cannot be the headline: a line a pattern explains, a lead-in ending with a
+    colon, two words or fewer (names, buttons and section names), or a paragraph.
+    """
+    line = lines[i].text
+    words = count_words(line)
+    if kinds[i] is not None or line.endswith(":") or len(line) > MAX_HEADLINE_CHARS:
+        return None
+    if words < 3 or words > 30 or "@" in line:
+        return None
+    score, rule = -distance / 2, RULE_HEADLINE_NEAR
+    score += 12 if words >= 5 else 0  # section names, menu items and names are shorter
+    # A page puts the byline and the date right under the headline (some put the
+    # date or the section above it).
+    if _header_near(i, lines, kinds, matched, +1):
+        score, rule = score + 30, RULE_HEADLINE_STOP
+    elif _header_near(i, lines, kinds, matched, -1):
+        score += 10
+    # A caption sits right above its photo credit and reads as a sentence; so does the
+    # summary under a headline. Few headlines end with a full stop.
+    if i + 1 < len(lines) and kinds[i + 1] in {"photo_caption", "copyright"}:
+        score -= 15
+    if line.endswith("."):
+        score -= 20 if words > MAX_TITLE_WORDS else 8
+    # A headline the page prints twice (a share box, a trail of links) is the title of
+    # this page; menu items repeat too, but they are short.
+    if words >= 5 and seen.get(normalise_line(line), 0) > 1:
+        score += 15
+        if rule == RULE_HEADLINE_NEAR:
+            rule = RULE_HEADLINE_REPEATED
+    return score, rule
+
+
+def find_headline(
+    lines: Sequence[Line],
+    kinds: Sequence[str | None],
+    matched: Sequence[Pattern | None],
+    first: int,
+) -> tuple[int, str] | None:
+    """The headline of copied page text and the rule that found it, or None.
+
+    The headline is a title line shortly above the story (``first`` is the story's
+    first line), or the story region's own first lines when the story opens with it.
+    Candidates within ``_HEADLINE_WINDOW`` lines score by :func:`_headline_score`: a
+    title of five words or more, with a byline or date right under it, that the page
+    repeats (a share box, a "you are here" trail), and near the story wins over menu
+    items, captions (a sentence above a photo credit) and teasers of other stories.
+    When no line qualifies, a short first line of the page is the headline.
+    """
+    seen: dict[str, int] = {}
+    for line in lines:
+        if len(line.text) <= MAX_HEADLINE_CHARS:
+            key = normalise_line(line.text)
+            seen[key] = seen.get(key, 0) + 1
+    # Candidates from the story's first lines upwards (the story region can start with
+    # the headline itself when a byline follows it), with the number of unexplained
+    # lines between each one and the story.
+    candidates: list[tuple[int, int]] = [
+        (i, 0)
+        for i in range(first, min(first + 2, len(lines)))
+        if count_words(lines[i].text) <= 25
+        and any(_header_near(i, lines, kinds, matched, step) for step in (+1, -1))
+    ]
+    distance = 0
+    for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1):
+        candidates.append((i, distance))
+        distance += kinds[i] is None
+    best: tuple[float, int, str] | None = None
+    for i, dist in candidates:
+        scored = _headline_score(i, lines, kinds, matched, dist, seen)
+        if scored is not None and (best is None or scored[0] > best[0]):
+            best = (scored[0], i, scored[1])
+    if best is not None:
+        return best[1], best[2]
+    if (
+        lines
+        and kinds[0] is None
+        and looks_like_headline(lines[0].text)
+        and (first > 0 or is_title_like(lines[0].text))
+    ):
+        return 0, RULE_HEADLINE
+    return None
