@@ -4,15 +4,20 @@ Two views:
 
 - :func:`page_view`: the whole page with the story marked and the clutter dimmed.
 - :func:`highlight`: the story (or page) with every finding of ``analyze()``
-  highlighted, each with a legend entry, a letter tag, a tooltip and an
-  explanation a screen reader reads. :func:`render_findings` does the same from
-  a findings table you already have (the renderer never re-runs analysis).
+  highlighted, each with a legend entry, a numbered tag ("H3"), a tooltip, and a
+  reason a learner can reach by keyboard and touch: the tag is a link that shows
+  the reason when it has focus and leads to the same number in the list of
+  reasons under the story, which links back. :func:`render_findings` does the
+  same from a findings table you already have (the renderer never re-runs analysis).
 
 Article text is data, never markup: every piece of it is escaped before it
 reaches HTML, between highlights and inside attributes alike, so a page that
 contains ``<script>`` shows the word and runs nothing. The HTML needs no
-JavaScript and carries its CSS in one ``<style>`` block scoped by a class, so it
-looks the same in JupyterLab, Colab and nbconvert's HTML export.
+JavaScript. Its look is written in inline styles that JupyterLab's sanitizer keeps
+(see :mod:`medialit.templates`), so a notebook opened untrusted, before anything
+runs, already shows the colours, lines, labels and the blue story bar; a small
+``<style>`` block scoped by a class adds only what needs a selector (the reason
+shown on focus).
 
 How the HTML is laid out (tests rely on it):
 
@@ -23,14 +28,20 @@ How the HTML is laid out (tests rely on it):
 - one ``<mark class="ml-hl ml-k-KIND">`` per finding; a finding that crosses
   another without nesting is split into pieces that share ``data-finding``, and
   only the first piece carries the ``title`` (the tooltip) while only the last
-  carries the letter tag and the screen-reader explanation, so each finding's
-  explanation appears exactly once.
+  carries the tag, whose link holds the screen-reader explanation, so each
+  finding's explanation appears exactly once in the story;
+- with ``reasons`` (the default), an ``<ol class="ml-why ml-aux">`` after the
+  story has one item per finding, ``id`` ``VIEW-rN``, whose first link leads back
+  to the tag link ``VIEW-mN`` (``VIEW`` is unique to each view, so two views in
+  one notebook never share an ``id``).
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import html
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -90,6 +101,14 @@ class Rendered:
 # --------------------------------------------------------------------------- page view
 
 
+def _label_html(label: str) -> str:
+    """The label in capitals before a line of clutter; its colon and margin keep it apart."""
+    return (
+        f'<span class="ml-label {AUX_CLASS}" style="{templates.LABEL_STYLE}">'
+        f"{html.escape(label)}: </span>"
+    )
+
+
 def page_view(article: Article | str, *, max_caption_lines: int | None = 3) -> Rendered:
     """The whole page with the story marked and the clutter dimmed and labelled.
 
@@ -97,16 +116,22 @@ def page_view(article: Article | str, *, max_caption_lines: int | None = 3) -> R
     captions in a row, the rest are counted instead of shown (``None`` shows all).
     """
     article = as_article(article, caller="page_view")
-    parts: list[str] = [f"<style>{templates.PAGE_CSS}</style>", '<div class="ml-page">']
+    parts: list[str] = [
+        f"<style>{templates.PAGE_CSS}</style>",
+        f'<div class="ml-page" style="{templates.PAGE_STYLE}">',
+    ]
     lines: list[str] = []
     run = 0
     hidden = 0
+    clutter_style = templates.BLOCK_STYLES["clutter"]
 
     def flush_hidden() -> None:
         nonlocal hidden
         if hidden:
             note = f"… {hidden} more photo captions"
-            parts.append(f'<div class="ml-block ml-clutter"><em>{note}</em></div>')
+            parts.append(
+                f'<div class="ml-block ml-clutter" style="{clutter_style}"><em>{note}</em></div>'
+            )
             lines.append(f"    [{note}]")
             hidden = 0
 
@@ -121,12 +146,13 @@ def page_view(article: Article | str, *, max_caption_lines: int | None = 3) -> R
         rule = html.escape(block.rule, quote=True)
         if block.kind in STORY_KINDS:
             css = "ml-headline" if block.kind == "headline" else "ml-story"
-            parts.append(f'<div class="ml-block {css}" title="{rule}">{text}</div>')
+            style = templates.BLOCK_STYLES[block.kind]
+            parts.append(f'<div class="ml-block {css}" style="{style}" title="{rule}">{text}</div>')
             lines.append(block.text)
         else:
             parts.append(
-                f'<div class="ml-block ml-clutter" title="{rule}">'
-                f'<span class="ml-label">{html.escape(label)}</span>{text}</div>'
+                f'<div class="ml-block ml-clutter" style="{clutter_style}" title="{rule}">'
+                f"{_label_html(label)}{text}</div>"
             )
             lines.append(f"    [{label.upper()}] {block.text}")
     flush_hidden()
@@ -336,10 +362,40 @@ def _tag_text(mark: Mark, *, numbered: bool) -> str:
     return f"{tag}{mark.number}" if len(tag) == 1 else f"{tag} {mark.number}"
 
 
-def _node_html(node: _Node, *, numbered: bool) -> str:
+class _Drawing(NamedTuple):
+    """What every highlight of one view needs to know to draw its tag."""
+
+    view_id: str  # prefix of this view's element ids, unique per view
+    numbered: bool  # tags say "H3" (True) or "H"
+    links: bool  # tags link to a list of reasons under the story
+
+
+def _tag_html(mark: Mark, drawing: _Drawing) -> str:
+    """The tag after a highlight's last piece, holding the reason for screen readers.
+
+    With ``links`` the tag is a link (``VIEW-mN``) to the reason's line in the
+    list under the story: a link is focusable by keyboard and by touch, and it
+    keeps its ``href`` and ``id`` in an untrusted notebook, where the sanitizer
+    would strip a ``tabindex``. The reason inside it is visually hidden, read
+    aloud, and shown in a box while the link has focus (``REVEAL_CSS``).
+    """
+    tag = html.escape(_tag_text(mark, numbered=drawing.numbered))
+    why = html.escape(f" ({_explanation_words(mark)}) ")
+    hidden = f'<span class="ml-sr" style="{templates.SR_STYLE}">{why}</span>'
+    if drawing.links:
+        n = mark.number
+        inner = (
+            f'<a class="ml-ref" id="{drawing.view_id}-m{n}" href="#{drawing.view_id}-r{n}" '
+            f'style="{templates.REF_STYLE}">{hidden}{tag}</a>'
+        )
+    else:
+        inner = f"{hidden}{tag}"
+    return f'<sup class="ml-tag {AUX_CLASS}" style="{templates.TAG_STYLE}">{inner}</sup>'
+
+
+def _node_html(node: _Node, drawing: _Drawing) -> str:
     inner = "".join(
-        _node_html(c, numbered=numbered) if isinstance(c, _Node) else html.escape(c)
-        for c in node.children
+        _node_html(c, drawing) if isinstance(c, _Node) else html.escape(c) for c in node.children
     )
     mark = node.mark
     if mark is None:
@@ -348,6 +404,7 @@ def _node_html(node: _Node, *, numbered: bool) -> str:
     classes = f"ml-hl ml-k-{mark.style} ml-h{height}" + ("" if node.first else " ml-cont")
     attrs = [
         f'class="{classes}"',
+        f'style="{templates.mark_style(mark.style, height)}"',
         f'data-finding="f{mark.number}"',
         f'data-kind="{html.escape(mark.kind, quote=True)}"',
     ]
@@ -355,16 +412,7 @@ def _node_html(node: _Node, *, numbered: bool) -> str:
         attrs.append(f'data-label="{html.escape(mark.label, quote=True)}"')
     if node.first:
         attrs.append(f'title="{html.escape(_explanation_words(mark), quote=True)}"')
-    tail = ""
-    if node.last:
-        tag = html.escape(_tag_text(mark, numbered=numbered))
-        why = html.escape(f" ({_explanation_words(mark)})")
-        # The hidden note comes before the tag: an out-of-flow element as the very last
-        # thing in a highlight can wrap alone to the next line and leave a stray sliver.
-        tail = (
-            f'<span class="ml-sr {AUX_CLASS}">{why}</span>'
-            f'<sup class="ml-tag {AUX_CLASS}" aria-hidden="true">{tag}</sup>'
-        )
+    tail = _tag_html(mark, drawing) if node.last else ""
     return f"<mark {' '.join(attrs)}>{inner}{tail}</mark>"
 
 
@@ -378,39 +426,98 @@ def _node_text(node: _Node) -> str:
     return f"[{MARK_STYLES[mark.style].marker} {inner}{state}]"
 
 
-def _legend_html(styles_used: Sequence[str], kinds: Sequence[str]) -> str:
-    title = '<p class="ml-legend-title">What the highlights mean</p>'
-    if not styles_used:
+def _legend_html(counts: dict[str, int], kinds: Sequence[str], *, links: bool) -> str:
+    """The legend: each kind drawn, how many of it this text has, and how to read the marks."""
+    t = templates
+    title = f'<p class="ml-legend-title" style="{t.TITLE_STYLE}">What the highlights mean</p>'
+    if not counts:
         names = ", ".join(MARK_STYLES[k].name.lower() for k in kinds)
-        body = f"<p>No highlights of these kinds in this text: {html.escape(names)}.</p>"
+        body = (
+            f'<p style="{t.NOTE_STYLE}">No highlights of these kinds in this text: '
+            f"{html.escape(names)}.</p>"
+        )
     else:
         items = []
-        for key in styles_used:
+        for key, count in counts.items():
             style = MARK_STYLES[key]
             items.append(
-                f'<li><span class="ml-hl ml-k-{key} ml-h1">{html.escape(style.name)}'
-                f'<sup class="ml-tag" aria-hidden="true">{html.escape(style.tag)}</sup></span>'
-                f" {html.escape(style.description)}</li>"
+                f'<li style="{t.ITEM_STYLE}"><span class="ml-hl ml-k-{key} ml-h1" '
+                f'style="{t.mark_style(key)}">{html.escape(style.name)}'
+                f'<sup class="ml-tag" style="{t.TAG_STYLE}" aria-hidden="true">'
+                f"{html.escape(style.tag)}</sup></span> {html.escape(style.description)} "
+                f'<span class="ml-count">({count} in this text)</span></li>'
             )
+        how = (
+            "Each highlight ends in a letter and a number, such as H1. Tab to it or tap it "
+            "to read why it was made; the reasons are also listed, with the same numbers, "
+            "under the story."
+            if links
+            else "Point at a highlight to see why it was made."
+        )
         body = (
-            f"<ul>{''.join(items)}</ul>"
-            '<p class="ml-legend-note">Point at a highlight to see why it was made. Each kind '
-            "has its own colour, line and letter, so the marks also work in black and white.</p>"
+            f'<ul style="{t.LIST_STYLE}">{"".join(items)}</ul>'
+            f'<p class="ml-legend-note" style="{t.NOTE_STYLE}">{how} Each kind has its own '
+            "colour, line and letter, so the marks also work in black and white.</p>"
         )
     return (
-        f'<div class="ml-legend {AUX_CLASS}" role="note" '
+        f'<div class="ml-legend {AUX_CLASS}" style="{t.LEGEND_STYLE}" role="note" '
         f'aria-label="Legend: what the highlights mean">{title}{body}</div>'
     )
 
 
-def _legend_text(styles_used: Sequence[str]) -> str:
-    if not styles_used:
+def _legend_text(counts: dict[str, int]) -> str:
+    if not counts:
         return "No highlights of the chosen kinds in this text."
     return "Legend: " + "; ".join(
         f"[{MARK_STYLES[k].marker} ...{f' ({STATE_LABEL})' if k == 'state_outlet' else ''}] "
-        f"{MARK_STYLES[k].name}"
-        for k in styles_used
+        f"{MARK_STYLES[k].name} ({n})"
+        for k, n in counts.items()
     )
+
+
+def _reasons_html(marks: Sequence[Mark], drawing: _Drawing) -> str:
+    """The numbered list of reasons under the story; each number links back to its mark."""
+    t = templates
+    items = []
+    for m in marks:
+        style = MARK_STYLES[m.style]
+        tag = html.escape(_tag_text(m, numbered=True))
+        state = f" ({STATE_LABEL})" if m.state_affiliated and m.style != "state_outlet" else ""
+        back = (
+            f'<a class="ml-back" href="#{drawing.view_id}-m{m.number}" '
+            f'style="{t.REF_STYLE}">'
+            f'<span class="ml-sr" style="{t.SR_STYLE}">back to </span>{tag}'
+            f'<span class="ml-sr" style="{t.SR_STYLE}"> in the story</span></a>'
+        )
+        items.append(
+            f'<li id="{drawing.view_id}-r{m.number}" value="{m.number}" '
+            f'style="{t.REASON_ITEM_STYLE}"><span class="ml-hl ml-k-{m.style} ml-h1" '
+            f'style="{t.mark_style(m.style)};font-weight:bold">{back}</span> '
+            f"<strong>{html.escape(style.name)}{state}</strong> "
+            f"“{html.escape(m.text)}”: {html.escape(m.explanation)}</li>"
+        )
+    return (
+        f'<div class="ml-reasons {AUX_CLASS}" style="{t.REASONS_STYLE}">'
+        f'<p class="ml-reasons-title" style="{t.TITLE_STYLE}">Why each highlight was made</p>'
+        f'<ol class="ml-why" style="{t.LIST_STYLE}">{"".join(items)}</ol></div>'
+    )
+
+
+_VIEWS = itertools.count(1)
+"""Counts the views drawn in this Python process, so ids stay unique within a notebook."""
+
+
+def _view_id(article: Article, marks: Sequence[Mark], scope: str) -> str:
+    """A prefix for this view's element ids: from its content and a counter.
+
+    The same in every fresh run of a notebook (nbval compares stored outputs),
+    and different for two views in one notebook, even of the same text.
+    """
+    digest = hashlib.sha1(
+        "\x1f".join([scope, article.text, *(f"{m.style}:{m.start}:{m.end}" for m in marks)])
+        .encode("utf-8")
+    ).hexdigest()[:6]
+    return f"ml{digest}-{next(_VIEWS)}"
 
 
 def _blocks_of(article: Article, scope: str) -> list[Block]:
@@ -454,6 +561,24 @@ def marks_in_scope(
     return [m for m in marks if m.number in last_end]
 
 
+def _block_html(block: Block, inner_html: str) -> str:
+    """One line of the article as a ``<p class="ml-block ...">``, styled inline."""
+    styles = templates.BLOCK_STYLES
+    rule = html.escape(block.rule, quote=True)
+    if block.kind == "headline":
+        return (
+            f'<p class="ml-block ml-headline" style="{styles["headline"]}" role="heading" '
+            f'aria-level="2" title="{rule}">{inner_html}</p>'
+        )
+    if block.kind in STORY_KINDS:
+        return f'<p class="ml-block ml-story" style="{styles["story"]}">{inner_html}</p>'
+    label = KIND_LABELS[block.kind]
+    return (
+        f'<p class="ml-block ml-clutter" style="{styles["clutter"]}" title="{rule}">'
+        f"{_label_html(label)}{inner_html}</p>"
+    )
+
+
 def render_findings(
     article: Article | str,
     findings: pandas.DataFrame,
@@ -462,13 +587,16 @@ def render_findings(
     scope: str = "story",
     numbered: bool = False,
     legend: bool = True,
+    reasons: bool = True,
 ) -> Rendered:
     """Draw a findings table (``analyze()``'s shape) over the article text.
 
     ``kinds`` picks which kinds to show (default: all); ``scope="page"`` also
-    shows the page clutter, dimmed and labelled; ``numbered`` prints a number in
-    each tag ("H3") so a printed list of explanations can refer to it. Findings
-    outside the blocks of ``scope`` have no text to mark and are left out.
+    shows the page clutter, dimmed and labelled. ``reasons`` (the default) lists
+    why each highlight was made under the story, numbered, and makes each tag
+    ("H3") a link to its line there and back; without it, ``numbered`` still
+    prints the numbers in the tags. Findings outside the blocks of ``scope``
+    have no text to mark and are left out.
     """
     article = as_article(article, caller="render_findings")
     chosen = normalise_kinds(kinds)
@@ -477,40 +605,29 @@ def render_findings(
     per_block, last_end = _by_block(marks, blocks)
     shown = [m for m in marks if m.number in last_end]
     text = article.text
-    styles_used = [k for k in MARK_STYLES if any(m.style == k for m in shown)]
+    counts = {k: n for k in MARK_STYLES if (n := sum(m.style == k for m in shown))}
+    links = reasons and bool(shown)
+    drawing = _Drawing(_view_id(article, shown, scope), numbered or links, links)
 
     body_html: list[str] = []
     body_text: list[str] = []
     seen: set[int] = set()
     for block, near in zip(blocks, per_block, strict=True):
         tree = _nest(text, block.start, block.end, near, last_end, seen)
-        inner_html = _node_html(tree, numbered=numbered)
+        body_html.append(_block_html(block, _node_html(tree, drawing)))
         inner_text = _node_text(tree)
-        rule = html.escape(block.rule, quote=True)
-        if block.kind == "headline":
-            body_html.append(
-                f'<p class="ml-block ml-headline" role="heading" aria-level="2" '
-                f'title="{rule}">{inner_html}</p>'
-            )
-            body_text.append(inner_text)
-        elif block.kind in STORY_KINDS:
-            body_html.append(f'<p class="ml-block ml-story">{inner_html}</p>')
+        if block.kind in STORY_KINDS:
             body_text.append(inner_text)
         else:
-            label = KIND_LABELS[block.kind]
-            body_html.append(
-                f'<p class="ml-block ml-clutter" title="{rule}">'
-                f'<span class="ml-label {AUX_CLASS}">{html.escape(label)}</span>'
-                f"{inner_html}</p>"
-            )
-            body_text.append(f"    [{label.upper()}] {inner_text}")
+            body_text.append(f"    [{KIND_LABELS[block.kind].upper()}] {inner_text}")
 
-    css = templates.PAGE_CSS + templates.HIGHLIGHT_CSS
-    legend_html = _legend_html(styles_used, chosen) if legend else ""
+    legend_html = _legend_html(counts, chosen, links=links) if legend else ""
+    reasons_html = _reasons_html(shown, drawing) if links else ""
     out_html = (
-        f"<style>{css}</style>"
-        f'<div class="ml-page ml-hl-root ml-scope-{scope}">{legend_html}'
-        f"{''.join(body_html)}</div>"
+        f"<style>{templates.HIGHLIGHT_CSS}</style>"
+        f'<div class="ml-page ml-hl-root ml-scope-{scope}" '
+        f'style="{templates.HIGHLIGHT_ROOT_STYLE}">{legend_html}'
+        f"{''.join(body_html)}{reasons_html}</div>"
     )
     sep = "\n\n" if scope == "story" else "\n"
     why = "\n".join(
@@ -520,7 +637,7 @@ def render_findings(
     )
     out_text = sep.join(body_text)
     if legend:
-        out_text = _legend_text(styles_used) + "\n\n" + out_text
+        out_text = _legend_text(counts) + "\n\n" + out_text
     if why:
         out_text += "\n\nWhy each highlight was made:\n" + why
     return Rendered(out_html, out_text)
