@@ -20,8 +20,8 @@ import pandas as pd
 import pytest
 
 import medialit as ml
-from medialit import render, templates
-from medialit.render import render_findings
+from medialit.show import render, templates
+from medialit.show.render import render_findings
 
 # From @jupyterlab/apputils/src/sanitizer.ts (JupyterLab 4.x): attributes every tag may keep.
 GLOBAL_ATTRIBUTES = frozenset(
