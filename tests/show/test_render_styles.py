@@ -5,9 +5,9 @@ its stored HTML outputs through a sanitizer (``@jupyterlab/apputils/src/sanitize
 built on the ``sanitize-html`` package). It drops ``<style>`` blocks with their
 content, every attribute that is not on its lists (``role``, ``aria-*``, ``data-*``,
 and ``tabindex`` except on links and form fields), and every inline CSS property
-that is not on its ``allowedStyles`` list. :func:`sanitize_like_jupyterlab` below
-does the same with those lists (JupyterLab 4.x), so these tests can check, without a
-browser, that what a learner must see is still there afterwards. The browser suite
+that is not on its ``allowedStyles`` list; it renames ``id`` to ``data-jupyter-id``.
+:class:`Sanitized` below does the same with those lists (JupyterLab 4.x), so these
+tests can check, without a browser, that what a learner must see is still there. The browser suite
 (``tests/browser``) checks the computed styles in a real, untrusted JupyterLab.
 """
 
@@ -171,6 +171,10 @@ class Sanitized(HTMLParser):
         for name, value in attrs:
             if name in GLOBAL_ATTRIBUTES or name in TAG_ATTRIBUTES.get(tag, ()):
                 kept[name] = value or ""
+        # Against DOM clobbering, JupyterLab 4 renames every id; its handler of in-page
+        # links ("#x") looks for data-jupyter-id="x" as well as id="x".
+        if "id" in kept:
+            kept["data-jupyter-id"] = kept.pop("id")
         if "style" in kept:
             good = []
             for name, value in declarations(kept["style"]):
@@ -326,7 +330,7 @@ def test_legend_is_a_framed_box_with_counts(small, view):
 
 def test_each_reason_is_reachable_both_ways_by_links(view):
     links = [a for t, a in view.elements if t == "a"]
-    ids = {a["id"] for _, a in view.elements if "id" in a}
+    ids = {a["data-jupyter-id"] for _, a in view.elements if "data-jupyter-id" in a}
     refs = [a for a in links if "ml-ref" in a["class"].split()]
     backs = [a for a in links if "ml-back" in a["class"].split()]
     assert len(refs) == len(backs) == len(SPEC)
@@ -334,7 +338,7 @@ def test_each_reason_is_reachable_both_ways_by_links(view):
         # mark -> reason and reason -> mark, with ids and hrefs the sanitizer keeps
         assert ref["href"] == f"#{back['href'][1:].replace('-m', '-r')}"
         assert ref["href"][1:] in ids and back["href"][1:] in ids
-        assert back["href"] == f"#{ref['id']}"
+        assert back["href"] == f"#{ref['data-jupyter-id']}"
     # Nothing depends on attributes the sanitizer drops: focus comes from <a href>.
     assert all("tabindex" not in a for _, a in view.elements)
 
@@ -352,7 +356,12 @@ def test_reason_list_is_numbered_like_the_tags(small):
 def test_two_views_never_share_an_id(small):
     first = Sanitized(render_findings(small, rows(small, SPEC)).html)
     second = Sanitized(render_findings(small, rows(small, SPEC)).html)
-    ids = [a["id"] for p in (first, second) for _, a in p.elements if "id" in a]
+    ids = [
+        a["data-jupyter-id"]
+        for p in (first, second)
+        for _, a in p.elements
+        if "data-jupyter-id" in a
+    ]
     assert len(ids) == len(set(ids)) == 4 * len(SPEC)
 
 
