@@ -17,6 +17,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
+"""The lessons as stored in the repository: built, run, outputs kept (the teacher's copies)."""
+
+LEARNER_LESSONS = NOTEBOOKS
+"""The lessons a learner works in: the one line to switch to the learner copies that
+``make lab`` builds, once it does. The suite runs, answers and restarts these."""
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
