@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 from lab_axe import axe_problem, ensure_axe
-from lab_expectations import LEARNER_LESSONS, NOTEBOOKS, REPO
-from lab_server import LabServer, start_lab, stop_lab
+from lab_expectations import LEARNER_EDITION, NOTEBOOKS, REPO
+from lab_server import LabServer, learner_copies, start_lab, stop_lab
 
 HERE = Path(__file__).resolve().parent
 
@@ -121,12 +121,13 @@ def chromium_path() -> str:
 def lab(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     """JupyterLab on copies of the lessons; stopped (kernels too) at the end.
 
-    The root holds the learner's lessons (``LEARNER_LESSONS``, outputs stripped)
-    and, in ``first-sight/``, the stored lessons with their outputs (never trusted).
+    The root holds the learner's copies of the lessons (or, without
+    ``LEARNER_EDITION``, ``notebooks/`` with its outputs stripped) and, in
+    ``first-sight/``, the stored lessons with their outputs (never trusted).
     """
-    server = start_lab(
-        LEARNER_LESSONS, tmp_path_factory.mktemp("jupyterlab"), first_sight=NOTEBOOKS
-    )
+    base = tmp_path_factory.mktemp("jupyterlab")
+    lessons = learner_copies(base / "learner-copies") if LEARNER_EDITION else NOTEBOOKS
+    server = start_lab(lessons, base, first_sight=NOTEBOOKS)
     try:
         specs = server.api("/api/kernelspecs")
         assert "python3" in specs["kernelspecs"], (  # type: ignore[index]

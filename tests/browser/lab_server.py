@@ -153,6 +153,20 @@ def copy_notebooks(source: Path, target: Path, *, keep_outputs: bool = False) ->
     return target
 
 
+def learner_copies(target: Path) -> Path:
+    """The learner's copies of the lessons, as ``make lab`` makes them (``medialit release``):
+    no model answers, no outputs, no "Show answer"."""
+    done = subprocess.run(
+        [sys.executable, "-m", "medialit", "release", "--out", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"medialit release failed:\n{done.stdout}\n{done.stderr}")
+    return target
+
+
 FIRST_SIGHT = "first-sight"
 """Folder (inside the server's root) of lesson copies that keep their stored outputs."""
 
