@@ -126,7 +126,7 @@ def lab(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     ``first-sight/``, the stored lessons with their outputs (never trusted).
     """
     base = tmp_path_factory.mktemp("jupyterlab")
-    lessons = learner_copies(base / "learner-copies") if LEARNER_EDITION else NOTEBOOKS
+    lessons = learner_copies(NOTEBOOKS, base / "learner-copies") if LEARNER_EDITION else NOTEBOOKS
     server = start_lab(lessons, base, first_sight=NOTEBOOKS)
     try:
         specs = server.api("/api/kernelspecs")

@@ -153,11 +153,11 @@ def copy_notebooks(source: Path, target: Path, *, keep_outputs: bool = False) ->
     return target
 
 
-def learner_copies(target: Path) -> Path:
+def learner_copies(source: Path, target: Path) -> Path:
     """The learner's copies of the lessons, as ``make lab`` makes them (``medialit release``):
     no model answers, no outputs, no "Show answer"."""
     done = subprocess.run(
-        [sys.executable, "-m", "medialit", "release", "--out", str(target)],
+        [sys.executable, "-m", "medialit", "release", "--from", str(source), "--out", str(target)],
         capture_output=True,
         text=True,
         timeout=300,

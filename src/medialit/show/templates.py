@@ -287,6 +287,10 @@ STANDALONE_PAGE = (
     "<!DOCTYPE html>\n"
     '<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    "<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    "<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
+    "</body>\n</html>\n"
 )
-"""A complete HTML document; every value is escaped by the caller except ``body``."""
+"""A complete HTML document; every value is escaped by the caller except ``body``.
+
+The content sits in ``<main>``, so screen-reader users can jump to it (axe-core:
+landmark-one-main, region)."""
