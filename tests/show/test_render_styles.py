@@ -254,6 +254,7 @@ def test_every_inline_style_survives_the_sanitizer(small, seed):
         render_findings(small, rows(small, SPEC), scope="page").html,
         ml.highlight(seed).html,
         ml.page_view(seed).html,
+        render.with_warning(render_findings(small, rows(small, SPEC)), "A <b>warning</b>.").html,
     ]
     for fragment in fragments:
         parsed = Sanitized(fragment)

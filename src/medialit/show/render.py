@@ -672,7 +672,7 @@ def with_warning(view: Rendered, warning: str | None) -> Rendered:
     if not warning:
         return view
     note = (
-        '<p class="ml-warning" role="note"><strong>Check this page:</strong> '
-        f"{html.escape(warning)}</p>"
+        f'<p class="ml-warning" style="{templates.WARNING_STYLE}" role="note">'
+        f"<strong>Check this page:</strong> {html.escape(warning)}</p>"
     )
     return Rendered(note + view.html, f"CHECK THIS PAGE: {warning}\n\n{view.text}")

@@ -218,6 +218,13 @@ REASONS_STYLE = (
 
 REASON_ITEM_STYLE = "margin:.35em 0"
 
+WARNING_STYLE = (
+    "font-family:sans-serif;max-width:46em;margin:.3em 0 .6em;padding:.4em .6em;"
+    f"border:2px solid {MARK_STYLES['state_outlet'].line};background-color:#FFF4E5;"
+    f"color:{TEXT_COLOUR}"
+)
+"""The "Check this page" box above a view whose story looks wrong."""
+
 
 def mark_style(key: str, height: int = 1) -> str:
     """Inline style of one highlight of kind ``key`` holding ``height`` levels of highlights.
