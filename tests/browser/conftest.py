@@ -228,26 +228,11 @@ def git_status() -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-_GIT_BEFORE = pytest.StashKey[object]()
+@pytest.fixture(scope="session", autouse=True)
+def git_status_before() -> str | None:
+    """``git status`` when the first browser test started (None outside a git checkout).
 
-
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """Remember the checkout's state, so the suite can prove it changed no file."""
-    session.config.stash[_GIT_BEFORE] = git_status()
-
-
-@pytest.fixture(scope="session")
-def git_status_before(request: pytest.FixtureRequest) -> str | None:
-    """``git status`` when the session started (None outside a git checkout)."""
-    return request.config.stash.get(_GIT_BEFORE, None)  # type: ignore[return-value]
-
-
-@pytest.fixture
-def record_axe(request: pytest.FixtureRequest):
-    """``record_axe(page_name, violations)`` keeps the counts for the summary at the end."""
-    from lab_axe import counts
-
-    def record(name: str, violations: list) -> None:
-        request.config.stash[_AXE_COUNTS][name] = counts(violations)
-
-    return record
+    Session-scoped and autouse, so it is taken before any browser test runs; a
+    ``pytest_sessionstart`` hook here would never run (this conftest is not the root one).
+    """
+    return git_status()

@@ -7,7 +7,8 @@ Two views:
   highlighted, each with a legend entry, a numbered tag ("H3"), a tooltip, and a
   reason a learner can reach by keyboard and touch: the tag is a link that shows
   the reason when it has focus and leads to the same number in the list of
-  reasons under the story, which links back. :func:`render_findings` does the
+  reasons under the story, which links back (:mod:`medialit.show.explain` draws
+  those). :func:`render_findings` does the
   same from a findings table you already have (the renderer never re-runs analysis).
 
 Article text is data, never markup: every piece of it is escaped before it
@@ -39,9 +40,7 @@ How the HTML is laid out (tests rely on it):
 from __future__ import annotations
 
 import bisect
-import hashlib
 import html
-import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -52,7 +51,7 @@ from ..errors import RenderError
 from ..text.article import Article, as_article
 from ..text.segmentation import Block
 from ..vocab import BLOCK_KINDS, FINDING_KINDS, STORY_KINDS
-from . import templates
+from . import explain, templates
 from .templates import MARK_STYLES, STATE_LABEL
 
 if TYPE_CHECKING:
@@ -64,7 +63,7 @@ KIND_LABELS: dict[str, str] = {kind: BLOCK_KINDS.label(kind) for kind in BLOCK_K
 REQUIRED_COLUMNS: tuple[str, ...] = ("kind", "start", "end", "text", "explanation")
 """Columns a findings table must have; ``label`` and ``state_affiliated`` are optional."""
 
-AUX_CLASS = "ml-aux"
+AUX_CLASS = explain.AUX_CLASS
 """Class of every element that is not article text (legend, tags, labels, hidden notes)."""
 
 
@@ -349,51 +348,7 @@ def _close(node: _Node, at: int, last_end: dict[int, int]) -> None:
     node.last = at >= last_end[node.mark.number]
 
 
-def _explanation_words(mark: Mark) -> str:
-    style = MARK_STYLES[mark.style]
-    state = f", {STATE_LABEL}" if mark.state_affiliated and mark.style != "state_outlet" else ""
-    return f"{style.name}{state}: {mark.explanation}"
-
-
-def _tag_text(mark: Mark, *, numbered: bool) -> str:
-    tag = MARK_STYLES[mark.style].tag
-    if not numbered:
-        return tag
-    return f"{tag}{mark.number}" if len(tag) == 1 else f"{tag} {mark.number}"
-
-
-class _Drawing(NamedTuple):
-    """What every highlight of one view needs to know to draw its tag."""
-
-    view_id: str  # prefix of this view's element ids, unique per view
-    numbered: bool  # tags say "H3" (True) or "H"
-    links: bool  # tags link to a list of reasons under the story
-
-
-def _tag_html(mark: Mark, drawing: _Drawing) -> str:
-    """The tag after a highlight's last piece, holding the reason for screen readers.
-
-    With ``links`` the tag is a link (``VIEW-mN``) to the reason's line in the
-    list under the story: a link is focusable by keyboard and by touch, and it
-    keeps its ``href`` and ``id`` in an untrusted notebook, where the sanitizer
-    would strip a ``tabindex``. The reason inside it is visually hidden, read
-    aloud, and shown in a box while the link has focus (``REVEAL_CSS``).
-    """
-    tag = html.escape(_tag_text(mark, numbered=drawing.numbered))
-    why = html.escape(f" ({_explanation_words(mark)}) ")
-    hidden = f'<span class="ml-sr" style="{templates.SR_STYLE}">{why}</span>'
-    if drawing.links:
-        n = mark.number
-        inner = (
-            f'<a class="ml-ref" id="{drawing.view_id}-m{n}" href="#{drawing.view_id}-r{n}" '
-            f'style="{templates.REF_STYLE}">{hidden}{tag}</a>'
-        )
-    else:
-        inner = f"{hidden}{tag}"
-    return f'<sup class="ml-tag {AUX_CLASS}" style="{templates.TAG_STYLE}">{inner}</sup>'
-
-
-def _node_html(node: _Node, drawing: _Drawing) -> str:
+def _node_html(node: _Node, drawing: explain.Drawing) -> str:
     inner = "".join(
         _node_html(c, drawing) if isinstance(c, _Node) else html.escape(c) for c in node.children
     )
@@ -411,8 +366,8 @@ def _node_html(node: _Node, drawing: _Drawing) -> str:
     if mark.label:
         attrs.append(f'data-label="{html.escape(mark.label, quote=True)}"')
     if node.first:
-        attrs.append(f'title="{html.escape(_explanation_words(mark), quote=True)}"')
-    tail = _tag_html(mark, drawing) if node.last else ""
+        attrs.append(f'title="{html.escape(explain.explanation_words(mark), quote=True)}"')
+    tail = explain.tag_html(mark, drawing) if node.last else ""
     return f"<mark {' '.join(attrs)}>{inner}{tail}</mark>"
 
 
@@ -424,100 +379,6 @@ def _node_text(node: _Node) -> str:
     # Only outlets carry the label in the text view; a source that names one holds it.
     state = f" ({STATE_LABEL})" if mark.style == "state_outlet" and node.last else ""
     return f"[{MARK_STYLES[mark.style].marker} {inner}{state}]"
-
-
-def _legend_html(counts: dict[str, int], kinds: Sequence[str], *, links: bool) -> str:
-    """The legend: each kind drawn, how many of it this text has, and how to read the marks."""
-    t = templates
-    title = f'<p class="ml-legend-title" style="{t.TITLE_STYLE}">What the highlights mean</p>'
-    if not counts:
-        names = ", ".join(MARK_STYLES[k].name.lower() for k in kinds)
-        body = (
-            f'<p style="{t.NOTE_STYLE}">No highlights of these kinds in this text: '
-            f"{html.escape(names)}.</p>"
-        )
-    else:
-        items = []
-        for key, count in counts.items():
-            style = MARK_STYLES[key]
-            items.append(
-                f'<li style="{t.ITEM_STYLE}"><span class="ml-hl ml-k-{key} ml-h1" '
-                f'style="{t.mark_style(key)}">{html.escape(style.name)}'
-                f'<sup class="ml-tag" style="{t.TAG_STYLE}" aria-hidden="true">'
-                f"{html.escape(style.tag)}</sup></span> {html.escape(style.description)} "
-                f'<span class="ml-count">({count} in this text)</span></li>'
-            )
-        how = (
-            "Each highlight ends in a letter and a number, such as H1. Tab to it or tap it "
-            "to read why it was made; the reasons are also listed, with the same numbers, "
-            "under the story."
-            if links
-            else "Point at a highlight to see why it was made."
-        )
-        body = (
-            f'<ul style="{t.LIST_STYLE}">{"".join(items)}</ul>'
-            f'<p class="ml-legend-note" style="{t.NOTE_STYLE}">{how} Each kind has its own '
-            "colour, line and letter, so the marks also work in black and white.</p>"
-        )
-    return (
-        f'<div class="ml-legend {AUX_CLASS}" style="{t.LEGEND_STYLE}" role="note" '
-        f'aria-label="Legend: what the highlights mean">{title}{body}</div>'
-    )
-
-
-def _legend_text(counts: dict[str, int]) -> str:
-    if not counts:
-        return "No highlights of the chosen kinds in this text."
-    return "Legend: " + "; ".join(
-        f"[{MARK_STYLES[k].marker} ...{f' ({STATE_LABEL})' if k == 'state_outlet' else ''}] "
-        f"{MARK_STYLES[k].name} ({n})"
-        for k, n in counts.items()
-    )
-
-
-def _reasons_html(marks: Sequence[Mark], drawing: _Drawing) -> str:
-    """The numbered list of reasons under the story; each number links back to its mark."""
-    t = templates
-    items = []
-    for m in marks:
-        style = MARK_STYLES[m.style]
-        tag = html.escape(_tag_text(m, numbered=True))
-        state = f" ({STATE_LABEL})" if m.state_affiliated and m.style != "state_outlet" else ""
-        back = (
-            f'<a class="ml-back" href="#{drawing.view_id}-m{m.number}" '
-            f'style="{t.REF_STYLE}">'
-            f'<span class="ml-sr" style="{t.SR_STYLE}">back to </span>{tag}'
-            f'<span class="ml-sr" style="{t.SR_STYLE}"> in the story</span></a>'
-        )
-        items.append(
-            f'<li id="{drawing.view_id}-r{m.number}" value="{m.number}" '
-            f'style="{t.REASON_ITEM_STYLE}"><span class="ml-hl ml-k-{m.style} ml-h1" '
-            f'style="{t.mark_style(m.style)};font-weight:bold">{back}</span> '
-            f"<strong>{html.escape(style.name)}{state}</strong> "
-            f"“{html.escape(m.text)}”: {html.escape(m.explanation)}</li>"
-        )
-    return (
-        f'<div class="ml-reasons {AUX_CLASS}" style="{t.REASONS_STYLE}">'
-        f'<p class="ml-reasons-title" style="{t.TITLE_STYLE}">Why each highlight was made</p>'
-        f'<ol class="ml-why" style="{t.LIST_STYLE}">{"".join(items)}</ol></div>'
-    )
-
-
-_VIEWS = itertools.count(1)
-"""Counts the views drawn in this Python process, so ids stay unique within a notebook."""
-
-
-def _view_id(article: Article, marks: Sequence[Mark], scope: str) -> str:
-    """A prefix for this view's element ids: from its content and a counter.
-
-    The same in every fresh run of a notebook (nbval compares stored outputs),
-    and different for two views in one notebook, even of the same text.
-    """
-    digest = hashlib.sha1(
-        "\x1f".join([scope, article.text, *(f"{m.style}:{m.start}:{m.end}" for m in marks)])
-        .encode("utf-8")
-    ).hexdigest()[:6]
-    return f"ml{digest}-{next(_VIEWS)}"
 
 
 def _blocks_of(article: Article, scope: str) -> list[Block]:
@@ -607,7 +468,7 @@ def render_findings(
     text = article.text
     counts = {k: n for k in MARK_STYLES if (n := sum(m.style == k for m in shown))}
     links = reasons and bool(shown)
-    drawing = _Drawing(_view_id(article, shown, scope), numbered or links, links)
+    drawing = explain.Drawing(explain.view_id(article, shown, scope), numbered or links, links)
 
     body_html: list[str] = []
     body_text: list[str] = []
@@ -621,8 +482,8 @@ def render_findings(
         else:
             body_text.append(f"    [{KIND_LABELS[block.kind].upper()}] {inner_text}")
 
-    legend_html = _legend_html(counts, chosen, links=links) if legend else ""
-    reasons_html = _reasons_html(shown, drawing) if links else ""
+    legend_html = explain.legend_html(counts, chosen, links=links) if legend else ""
+    reasons_html = explain.reasons_html(shown, drawing) if links else ""
     out_html = (
         f"<style>{templates.HIGHLIGHT_CSS}</style>"
         f'<div class="ml-page ml-hl-root ml-scope-{scope}" '
@@ -637,7 +498,7 @@ def render_findings(
     )
     out_text = sep.join(body_text)
     if legend:
-        out_text = _legend_text(counts) + "\n\n" + out_text
+        out_text = explain.legend_text(counts) + "\n\n" + out_text
     if why:
         out_text += "\n\nWhy each highlight was made:\n" + why
     return Rendered(out_html, out_text)
