@@ -236,3 +236,14 @@ def git_status_before() -> str | None:
     ``pytest_sessionstart`` hook here would never run (this conftest is not the root one).
     """
     return git_status()
+
+
+@pytest.fixture
+def record_axe(request: pytest.FixtureRequest):
+    """``record_axe(page_name, violations)`` keeps the counts for the summary at the end."""
+    from lab_axe import counts
+
+    def record(name: str, violations: list) -> None:
+        request.config.stash[_AXE_COUNTS][name] = counts(violations)
+
+    return record
