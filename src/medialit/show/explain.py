@@ -161,6 +161,6 @@ def view_id(article: Article, marks: Sequence[Mark], scope: str) -> str:
     """
     digest = hashlib.sha1(
         "\x1f".join([scope, article.text, *(f"{m.style}:{m.start}:{m.end}" for m in marks)])
-        .encode("utf-8")
+        .encode("utf-8", "surrogatepass")  # lone surrogates in pasted text must not crash
     ).hexdigest()[:6]
     return f"ml{digest}-{next(_VIEWS)}"
