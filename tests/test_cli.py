@@ -97,13 +97,13 @@ def test_handout_has_every_part(seed_handout, seed):
     assert seed.title in page.headings
     for heading in (
         "The article, highlighted",
-        "Why each highlight was made",
         "Charts",
         "Questions to discuss",
     ):
         assert heading in page.headings
     assert "U.S. News & World Report" in text  # publisher, from the metadata
     assert "What the highlights mean" in text  # the legend
+    assert "Why each highlight was made" in text  # the numbered reasons under the story
     assert_safe(page)
 
 

@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lab_expectations import NOTEBOOKS, REPO
-from lab_server import LabServer, start_lab, stop_lab
+from lab_axe import axe_problem, ensure_axe
+from lab_expectations import LEARNER_EDITION, NOTEBOOKS, REPO
+from lab_server import LabServer, learner_copies, start_lab, stop_lab
 
 HERE = Path(__file__).resolve().parent
 
@@ -40,7 +41,11 @@ CHROMIUM_ARGS: tuple[str, ...] = (
 
 VIEWPORT = {"width": 1280, "height": 900}
 
+LAST_TEST = "test_the_suite_changed_no_tracked_file"
+"""Runs after every other test of the session (see ``pytest_collection_modifyitems``)."""
+
 _SCREENSHOTS = pytest.StashKey[list]()
+_AXE_COUNTS = pytest.StashKey[dict]()
 
 
 def _env_flag(name: str) -> bool:
@@ -73,13 +78,17 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "browser: drives JupyterLab in headless Chromium (tests/browser)"
     )
     config.stash[_SCREENSHOTS] = []
+    config.stash[_AXE_COUNTS] = {}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark this folder's tests ``browser`` (so ``-m "not browser"`` leaves them out)."""
+    """Mark this folder's tests ``browser`` (so ``-m "not browser"`` leaves them out),
+    and run the check that the suite left the checkout unchanged last of all."""
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+    last = [item for item in items if item.name == LAST_TEST]
+    items[:] = [item for item in items if item.name != LAST_TEST] + last
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
@@ -89,6 +98,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         folder = shots[0].parent
         terminalreporter.write_sep("-", "browser screenshots")
         terminalreporter.write_line(f"{len(shots)} screenshots in {folder}")
+    found: dict[str, dict[str, int]] = config.stash.get(_AXE_COUNTS, {})
+    if found:
+        terminalreporter.write_sep("-", "axe-core violations (elements) per page")
+        for page, by_impact in sorted(found.items()):
+            line = ", ".join(f"{impact} {n}" for impact, n in by_impact.items())
+            terminalreporter.write_line(f"{page}: {line}")
 
 
 @pytest.fixture(scope="session")
@@ -104,8 +119,15 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def lab(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
-    """A JupyterLab server on a copy of ``notebooks/``; stopped (kernels too) at the end."""
-    server = start_lab(NOTEBOOKS, tmp_path_factory.mktemp("jupyterlab"))
+    """JupyterLab on copies of the lessons; stopped (kernels too) at the end.
+
+    The root holds the learner's copies of the lessons (or, without
+    ``LEARNER_EDITION``, ``notebooks/`` with its outputs stripped) and, in
+    ``first-sight/``, the stored lessons with their outputs (never trusted).
+    """
+    base = tmp_path_factory.mktemp("jupyterlab")
+    lessons = learner_copies(NOTEBOOKS, base / "learner-copies") if LEARNER_EDITION else NOTEBOOKS
+    server = start_lab(lessons, base, first_sight=NOTEBOOKS)
     try:
         specs = server.api("/api/kernelspecs")
         assert "python3" in specs["kernelspecs"], (  # type: ignore[index]
@@ -177,3 +199,51 @@ def save_screenshot(request: pytest.FixtureRequest, screenshot_dir: Path):
         return path
 
     return path_for
+
+
+@pytest.fixture(scope="session")
+def axe_source(chromium_path: str) -> str:
+    """axe-core's script, installed from npm into a cache folder when missing."""
+    problem = axe_problem()
+    if problem is not None:
+        if _env_flag("MEDIALIT_REQUIRE_BROWSER"):
+            pytest.fail(f"MEDIALIT_REQUIRE_BROWSER is set but {problem}", pytrace=False)
+        pytest.skip(problem)
+    return ensure_axe()
+
+
+def git_status() -> str | None:
+    """``git status --porcelain`` of the repository, or None when it is not a git checkout."""
+    import subprocess
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        return None
+    done = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def git_status_before() -> str | None:
+    """``git status`` when the first browser test started (None outside a git checkout).
+
+    Session-scoped and autouse, so it is taken before any browser test runs; a
+    ``pytest_sessionstart`` hook here would never run (this conftest is not the root one).
+    """
+    return git_status()
+
+
+@pytest.fixture
+def record_axe(request: pytest.FixtureRequest):
+    """``record_axe(page_name, violations)`` keeps the counts for the summary at the end."""
+    from lab_axe import counts
+
+    def record(name: str, violations: list) -> None:
+        request.config.stash[_AXE_COUNTS][name] = counts(violations)
+
+    return record

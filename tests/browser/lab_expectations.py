@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
+"""The lessons as stored in the repository: built, run, outputs kept (the teacher's copies)."""
+
+LEARNER_EDITION = True
+"""Run, answer and restart the learner's copies of the lessons (True: what ``make lab``
+gives a learner, made by ``medialit release``) or the teacher's ``notebooks/`` (False)."""
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -41,6 +46,7 @@ class CellExpectation:
     html_classes: frozenset[str]
     widgets: bool
     check_button: bool
+    cell_id: str | None = None
 
 
 def _output_texts(output: dict) -> tuple[str, str]:
@@ -80,8 +86,26 @@ def cell_expectations(notebook: Path) -> list[CellExpectation]:
                 widgets = True
                 check = check or _EXERCISE_TEXT.search(plain) is not None
         if classes or widgets:
-            found.append(CellExpectation(index, frozenset(classes), widgets, check))
+            found.append(
+                CellExpectation(index, frozenset(classes), widgets, check, cell.get("id"))
+            )
     return found
+
+
+def in_copy(expected: list[CellExpectation], copy: Path) -> list[CellExpectation]:
+    """The expectations moved to where each cell sits in ``copy`` (found by its cell id).
+
+    A learner's copy drops teacher-only cells and adds a settings cell, so the
+    stored notebook's cell numbers do not fit it; a cell the copy lacks is left out.
+    """
+    ids = [c.get("id") for c in json.loads(copy.read_text(encoding="utf-8")).get("cells", [])]
+    moved = []
+    for want in expected:
+        if want.cell_id is None:
+            raise AssertionError(f"{copy.name}: the stored lesson's cell {want.index} has no id")
+        if want.cell_id in ids:
+            moved.append(replace(want, index=ids.index(want.cell_id)))
+    return moved
 
 
 def count_cells(notebook: Path) -> int:

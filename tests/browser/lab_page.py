@@ -385,8 +385,14 @@ def exercise_widget(button: Locator) -> Locator:
 
 
 def exercise_id(button: Locator) -> str | None:
-    """The id medialit shows under an exercise's question, or None for other widgets."""
-    found = _EXERCISE_ID.search(exercise_widget(button).inner_text())
+    """The id medialit shows under an exercise's question, or None for other widgets.
+
+    The widget is scrolled into view first: JupyterLab skips rendering cells far
+    outside the window, and their text then reads as empty.
+    """
+    widget = exercise_widget(button)
+    widget.scroll_into_view_if_needed(timeout=ACTION_TIMEOUT_MS)
+    found = _EXERCISE_ID.search(widget.text_content() or "")
     return found.group(1) if found else None
 
 

@@ -97,3 +97,16 @@ def wait_for_attempt(home: Path, exercise_id: str, before: int, *, timeout: floa
             )
         time.sleep(0.1)
     return now
+
+
+def last_attempt(home: Path, exercise_id: str) -> dict | None:
+    """The latest check of ``exercise_id`` in the progress file (``correct``, ``score`` ...)."""
+    path = home / PROGRESS_FILE
+    if not path.exists():
+        return None
+    lessons = json.loads(path.read_text(encoding="utf-8")).get("lessons", {})
+    for exercises in lessons.values():
+        entry = exercises.get(exercise_id) if isinstance(exercises, dict) else None
+        if entry and entry.get("attempts"):
+            return entry["attempts"][-1]
+    return None

@@ -137,14 +137,38 @@ def strip_outputs(notebook: Path) -> None:
     notebook.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def copy_notebooks(source: Path, target: Path) -> Path:
-    """Copy the notebooks folder (with any files the lessons read) and strip its outputs."""
+def copy_notebooks(source: Path, target: Path, *, keep_outputs: bool = False) -> Path:
+    """Copy a lessons folder (with any files the lessons read); strip outputs unless kept.
+
+    A copy that keeps its stored outputs is what a learner or teacher sees on
+    opening a lesson before running anything: the server has never seen it, so
+    JupyterLab does not trust it and shows its HTML outputs sanitized.
+    """
     shutil.copytree(
         source, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
     )
-    for notebook in target.glob("*.ipynb"):
-        strip_outputs(notebook)
+    if not keep_outputs:
+        for notebook in target.glob("*.ipynb"):
+            strip_outputs(notebook)
     return target
+
+
+def learner_copies(source: Path, target: Path) -> Path:
+    """The learner's copies of the lessons, as ``make lab`` makes them (``medialit release``):
+    no model answers, no outputs, no "Show answer"."""
+    done = subprocess.run(
+        [sys.executable, "-m", "medialit", "release", "--from", str(source), "--out", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"medialit release failed:\n{done.stdout}\n{done.stderr}")
+    return target
+
+
+FIRST_SIGHT = "first-sight"
+"""Folder (inside the server's root) of lesson copies that keep their stored outputs."""
 
 
 def write_lab_settings(settings_dir: Path) -> None:
@@ -186,13 +210,18 @@ def lab_environment(base: Path, home: Path, environ: Mapping[str, str]) -> dict[
     return env
 
 
-def start_lab(notebooks: Path, base: Path) -> LabServer:
+def start_lab(notebooks: Path, base: Path, *, first_sight: Path | None = None) -> LabServer:
     """Start ``jupyter lab`` on a copy of ``notebooks`` and wait until it answers.
+
+    ``first_sight`` (a lessons folder with stored outputs) is copied, outputs
+    and all, into the :data:`FIRST_SIGHT` folder of the server's root.
 
     Raises RuntimeError (with the server's log) when it does not come up in
     :data:`STARTUP_TIMEOUT` seconds; the half-started server is stopped first.
     """
     root_dir = copy_notebooks(notebooks, base / "notebooks")
+    if first_sight is not None:
+        copy_notebooks(first_sight, root_dir / FIRST_SIGHT, keep_outputs=True)
     home = base / "home"
     home.mkdir()
     env = lab_environment(base, home, os.environ)

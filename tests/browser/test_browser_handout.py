@@ -1,7 +1,9 @@
 """A handout made by ``medialit handout``, opened from disk in Chromium like a teacher would.
 
-It must show the highlighted article with its legend and every chart, and
-load nothing from the network (it promises to work offline).
+It must show the highlighted article with its legend and every chart, styled
+(computed styles, see ``lab_look.py``), with each highlight's reason a link away
+and back; load nothing from the network (it promises to work offline); and
+axe-core must find no serious or critical problem in it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+from lab_axe import run_axe, severe
+from lab_look import follow_reason_links, look_problems
 
 SEED = "isis-fighters-calling-in-sick"
 
@@ -31,7 +36,7 @@ def make_handout(folder: Path) -> Path:
 
 
 def test_handout_shows_article_legend_and_charts(
-    browser_context, tmp_path: Path, save_screenshot
+    browser_context, tmp_path: Path, save_screenshot, axe_source, record_axe
 ) -> None:
     handout = make_handout(tmp_path)
     page = browser_context.new_page()
@@ -54,6 +59,18 @@ def test_handout_shows_article_legend_and_charts(
         assert all(alt for alt, _ in sizes), "every chart needs alt text for screen readers"
         external = [url for url in fetched if not url.startswith(("file:", "data:"))]
         assert not external, f"the handout fetched from the network: {external}"
+        problems, seen = look_problems(page.locator("body"))
+        assert not problems, "the handout looks wrong:\n" + "\n".join(problems)
+        assert seen["marks"] > 0 and seen["reasons"] > 0, seen
+        links = follow_reason_links(page, page.locator(".ml-hl-root").first)
+        assert not links, "; ".join(links)
+        violations = run_axe(page, axe_source)
+        record_axe("handout", violations)
+        for v in violations:
+            print("axe:", v)
+        assert not severe(violations), "axe-core found:\n" + "\n".join(
+            map(str, severe(violations))
+        )
     finally:
         page.screenshot(path=save_screenshot("handout"), full_page=True)
         page.close()

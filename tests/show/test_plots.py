@@ -320,3 +320,12 @@ def test_charts_on_the_seed_agree_with_analyze(seed):
     assert sources["sources"].sum() == (findings["kind"] == "source").sum()
     for fig in (plots.plot_hedges(seed), plots.plot_sources(seed), plots.plot_source_chain(seed)):
         assert_readable(fig)
+
+
+def test_charts_show_in_notebooks_as_pictures_with_their_words(seed):
+    # JupyterLab gives an image/png output no alt text; the HTML form carries it.
+    fig = plots.plot_hedges(seed)
+    shown = fig._repr_html_()
+    assert shown.startswith('<img src="data:image/png;base64,')
+    words = plots.describe_hedges(plots.hedge_data(seed))
+    assert f'alt="{words}"' in shown.replace("&#x27;", "'")

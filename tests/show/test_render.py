@@ -376,7 +376,7 @@ def test_state_affiliated_outlet_has_its_own_style_and_label(small):
     fars = parsed.pieces["f2"][0]
     other = parsed.pieces["f1"][0]
     assert "ml-k-state_outlet" in fars["classes"] and "ml-k-outlet" in other["classes"]
-    assert parsed.tags["f2"] == [templates.MARK_STYLES["state_outlet"].tag]
+    assert parsed.tags["f2"] == [templates.MARK_STYLES["state_outlet"].tag + " 2"]
     assert "State-affiliated" in "".join(parsed.sr["f2"])
     assert "State-affiliated" not in "".join(parsed.sr["f1"])
 
@@ -532,9 +532,9 @@ def test_highlight_colours_are_readable_and_colour_blind_safe(key):
     assert contrast(templates.TEXT_COLOUR, style.background) >= 4.5  # WCAG AA, normal text
     for ground in (templates.PAGE_BACKGROUND, templates.CLUTTER_BACKGROUND):
         assert contrast(style.line, ground) >= 3.0  # WCAG 1.4.11, non-text contrast
-    css = templates.HIGHLIGHT_CSS
-    assert f"background:{style.background}" in css
-    assert f"{style.line_style} {style.line}" in css
+    inline = templates.mark_style(key)
+    assert f"background-color:{style.background}" in inline
+    assert f"{style.line_style} {style.line}" in inline
 
 
 def test_page_clutter_colours_are_readable():
@@ -551,8 +551,7 @@ def test_each_kind_has_a_cue_besides_colour():
 
 
 def test_hidden_explanations_are_visually_hidden_not_removed():
-    css = templates.HIGHLIGHT_CSS
-    rule = re.search(r"\.ml-sr\{([^}]*)\}", css).group(1)
+    rule = templates.SR_STYLE
     assert "clip" in rule and "position:absolute" in rule
     assert "display:none" not in rule and "visibility:hidden" not in rule
 

@@ -1045,9 +1045,17 @@ class SortItems(Exercise):
 
     def _inputs(self, widgets: Any) -> _Inputs:
         options = [("(choose)", ""), *((c, c) for c in self.categories)]
+        # Each drop-down is named by its item (a label of zero width): a screen reader says
+        # what it sorts, and axe-core's select-name rule (critical) is met.
         dropdowns = tuple(
-            widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="14em"))
-            for _ in self.items
+            widgets.Dropdown(
+                options=options,
+                value="",
+                description=i.text,
+                style={"description_width": "0px"},
+                layout=widgets.Layout(width="14em"),
+            )
+            for i in self.items
         )
         rows = [
             widgets.HBox([d, widgets.HTML(html.escape(i.text))])
@@ -1199,9 +1207,15 @@ class OrderSteps(Exercise):
             *((f"step {i}", i) for i in range(1, n + 1)),
             (self.leave_out_label, self.LEAVE_OUT),
         ]
-        dropdowns = tuple(
-            widgets.Dropdown(options=options, value=0, layout=widgets.Layout(width="12em"))
-            for _ in self.shown
+        dropdowns = tuple(  # named by their line, as in SortItems
+            widgets.Dropdown(
+                options=options,
+                value=0,
+                description=s.text,
+                style={"description_width": "0px"},
+                layout=widgets.Layout(width="12em"),
+            )
+            for s in self.shown
         )
         rows = [
             widgets.HBox([d, widgets.HTML(html.escape(s.text))])

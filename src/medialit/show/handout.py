@@ -27,7 +27,6 @@ from ..text.article import Article, as_article
 from ..vocab import FINDING_KINDS
 from . import templates
 from .render import Mark, Rendered, marks_in_scope, render_findings, with_warning
-from .templates import MARK_STYLES, STATE_LABEL
 
 if TYPE_CHECKING:
     import pandas
@@ -163,20 +162,6 @@ def _metadata_html(article: Article) -> str:
     return f'<dl class="ml-meta">{"".join(rows)}</dl>' if rows else ""
 
 
-def _why_html(marks: list[Mark]) -> str:
-    if not marks:
-        return "<p>Nothing was highlighted.</p>"
-    items = []
-    for m in marks:
-        style = MARK_STYLES[m.style]
-        state = f" ({STATE_LABEL})" if m.state_affiliated and m.style != "state_outlet" else ""
-        items.append(
-            f'<li value="{m.number}"><span class="ml-why-kind">{html.escape(style.name)}'
-            f"{state}</span> “{html.escape(m.text)}”: {html.escape(m.explanation)}</li>"
-        )
-    return f'<ol class="ml-why">{"".join(items)}</ol>'
-
-
 def _charts_html(charts: list[Chart]) -> str:
     figures = []
     for chart in charts:
@@ -202,7 +187,7 @@ def handout_html(
 
     story_findings = analyze(article, scope="story")
     findings = story_findings if scope == "story" else analyze(article, scope=scope)
-    view = render_findings(article, findings, scope=scope, numbered=True)
+    view = render_findings(article, findings, scope=scope)
     marks = marks_in_scope(article, findings, scope=scope)
     heading = title or article.title or article.name or "A news article"
 
@@ -214,10 +199,8 @@ def handout_html(
             '<p class="ml-note">The whole page is shown: grey, labelled lines are '
             "not part of the story (galleries, captions, boxes, buttons).</p>"
         )
+    # The view lists why each highlight was made under the story; each number links there.
     parts.append(view.html)
-    parts.append("<h2>Why each highlight was made</h2>")
-    parts.append('<p class="ml-note">The number after each highlight leads to its line here.</p>')
-    parts.append(_why_html(marks))
     if charts:
         parts.append("<h2>Charts</h2>")
         parts.append(_charts_html(make_charts(article, story_findings)))

@@ -21,7 +21,9 @@ notes 12 pt. Colours are Okabe-Ito, and each colour comes with a second cue
 
 from __future__ import annotations
 
+import base64
 import bisect
+import html
 import textwrap
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -96,8 +98,18 @@ def _chart_class() -> type:
     from matplotlib.figure import Figure
 
     class Chart(Figure):
+        alt_text = "A chart."  # set by each plot_* function: the chart told in words
+
         def _repr_png_(self) -> bytes:
             return figure_png(self)
+
+        def _repr_html_(self) -> str:
+            # JupyterLab draws an image/png output as an <img> without alt text, which a
+            # screen reader cannot read (axe-core: image-alt, critical); the same picture
+            # as HTML carries the chart told in words, and JupyterLab prefers it.
+            data = base64.b64encode(figure_png(self)).decode("ascii")
+            alt = html.escape(self.alt_text, quote=True)
+            return f'<img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
 
     return Chart
 
@@ -191,6 +203,7 @@ def plot_page_composition(article: Article | str) -> Figure:
         xlabel="Characters of text (line breaks not counted)",
         ylabel="",
     )
+    fig.alt_text = describe_page_composition(data)
     return fig
 
 
@@ -293,6 +306,7 @@ def plot_hedges(article: Article | str, *, findings: pandas.DataFrame | None = N
         xlabel="Story paragraph (H = headline, 1 = first paragraph)",
         ylabel="Number of hedges",
     )
+    fig.alt_text = describe_hedges(data)
     return fig
 
 
@@ -363,6 +377,7 @@ def plot_sources(article: Article | str, *, findings: pandas.DataFrame | None = 
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(fontsize=NOTE_SIZE, loc="lower right", frameon=False)
     _style_axes(ax, title="Who are the sources?", xlabel="Number of sources", ylabel="")
+    fig.alt_text = describe_sources(data)
     return fig
 
 
@@ -426,6 +441,7 @@ def plot_source_chain(article: Article | str, *, chain: pandas.DataFrame | None 
             fontsize=LABEL_SIZE,
             transform=ax.transAxes,
         )
+        fig.alt_text = describe_source_chain(data)
         return fig
     lines = max(row.count("\n") + 1 for row in data["label"])
     box_h = 0.3 * lines + 0.4
@@ -472,6 +488,7 @@ def plot_source_chain(article: Article | str, *, chain: pandas.DataFrame | None 
     ax.set_xlim(-0.2, n * (box_w + gap) - gap + 0.2)
     ax.set_ylim(-0.9, box_h + 0.25)
     ax.set_aspect("auto")
+    fig.alt_text = describe_source_chain(data)
     return fig
 
 

@@ -4,15 +4,21 @@ Two views:
 
 - :func:`page_view`: the whole page with the story marked and the clutter dimmed.
 - :func:`highlight`: the story (or page) with every finding of ``analyze()``
-  highlighted, each with a legend entry, a letter tag, a tooltip and an
-  explanation a screen reader reads. :func:`render_findings` does the same from
-  a findings table you already have (the renderer never re-runs analysis).
+  highlighted, each with a legend entry, a numbered tag ("H3"), a tooltip, and a
+  reason a learner can reach by keyboard and touch: the tag is a link that shows
+  the reason when it has focus and leads to the same number in the list of
+  reasons under the story, which links back (:mod:`medialit.show.explain` draws
+  those). :func:`render_findings` does the
+  same from a findings table you already have (the renderer never re-runs analysis).
 
 Article text is data, never markup: every piece of it is escaped before it
 reaches HTML, between highlights and inside attributes alike, so a page that
 contains ``<script>`` shows the word and runs nothing. The HTML needs no
-JavaScript and carries its CSS in one ``<style>`` block scoped by a class, so it
-looks the same in JupyterLab, Colab and nbconvert's HTML export.
+JavaScript. Its look is written in inline styles that JupyterLab's sanitizer keeps
+(see :mod:`medialit.templates`), so a notebook opened untrusted, before anything
+runs, already shows the colours, lines, labels and the blue story bar; a small
+``<style>`` block scoped by a class adds only what needs a selector (the reason
+shown on focus).
 
 How the HTML is laid out (tests rely on it):
 
@@ -23,8 +29,12 @@ How the HTML is laid out (tests rely on it):
 - one ``<mark class="ml-hl ml-k-KIND">`` per finding; a finding that crosses
   another without nesting is split into pieces that share ``data-finding``, and
   only the first piece carries the ``title`` (the tooltip) while only the last
-  carries the letter tag and the screen-reader explanation, so each finding's
-  explanation appears exactly once.
+  carries the tag, whose link holds the screen-reader explanation, so each
+  finding's explanation appears exactly once in the story;
+- with ``reasons`` (the default), an ``<ol class="ml-why ml-aux">`` after the
+  story has one item per finding, ``id`` ``VIEW-rN``, whose first link leads back
+  to the tag link ``VIEW-mN`` (``VIEW`` is unique to each view, so two views in
+  one notebook never share an ``id``).
 """
 
 from __future__ import annotations
@@ -41,7 +51,7 @@ from ..errors import RenderError
 from ..text.article import Article, as_article
 from ..text.segmentation import Block
 from ..vocab import BLOCK_KINDS, FINDING_KINDS, STORY_KINDS
-from . import templates
+from . import explain, templates
 from .templates import MARK_STYLES, STATE_LABEL
 
 if TYPE_CHECKING:
@@ -53,7 +63,7 @@ KIND_LABELS: dict[str, str] = {kind: BLOCK_KINDS.label(kind) for kind in BLOCK_K
 REQUIRED_COLUMNS: tuple[str, ...] = ("kind", "start", "end", "text", "explanation")
 """Columns a findings table must have; ``label`` and ``state_affiliated`` are optional."""
 
-AUX_CLASS = "ml-aux"
+AUX_CLASS = explain.AUX_CLASS
 """Class of every element that is not article text (legend, tags, labels, hidden notes)."""
 
 
@@ -90,6 +100,14 @@ class Rendered:
 # --------------------------------------------------------------------------- page view
 
 
+def _label_html(label: str) -> str:
+    """The label in capitals before a line of clutter; its colon and margin keep it apart."""
+    return (
+        f'<span class="ml-label {AUX_CLASS}" style="{templates.LABEL_STYLE}">'
+        f"{html.escape(label)}: </span>"
+    )
+
+
 def page_view(article: Article | str, *, max_caption_lines: int | None = 3) -> Rendered:
     """The whole page with the story marked and the clutter dimmed and labelled.
 
@@ -97,16 +115,22 @@ def page_view(article: Article | str, *, max_caption_lines: int | None = 3) -> R
     captions in a row, the rest are counted instead of shown (``None`` shows all).
     """
     article = as_article(article, caller="page_view")
-    parts: list[str] = [f"<style>{templates.PAGE_CSS}</style>", '<div class="ml-page">']
+    parts: list[str] = [
+        f"<style>{templates.PAGE_CSS}</style>",
+        f'<div class="ml-page" style="{templates.PAGE_STYLE}">',
+    ]
     lines: list[str] = []
     run = 0
     hidden = 0
+    clutter_style = templates.BLOCK_STYLES["clutter"]
 
     def flush_hidden() -> None:
         nonlocal hidden
         if hidden:
             note = f"… {hidden} more photo captions"
-            parts.append(f'<div class="ml-block ml-clutter"><em>{note}</em></div>')
+            parts.append(
+                f'<div class="ml-block ml-clutter" style="{clutter_style}"><em>{note}</em></div>'
+            )
             lines.append(f"    [{note}]")
             hidden = 0
 
@@ -121,12 +145,13 @@ def page_view(article: Article | str, *, max_caption_lines: int | None = 3) -> R
         rule = html.escape(block.rule, quote=True)
         if block.kind in STORY_KINDS:
             css = "ml-headline" if block.kind == "headline" else "ml-story"
-            parts.append(f'<div class="ml-block {css}" title="{rule}">{text}</div>')
+            style = templates.BLOCK_STYLES[block.kind]
+            parts.append(f'<div class="ml-block {css}" style="{style}" title="{rule}">{text}</div>')
             lines.append(block.text)
         else:
             parts.append(
-                f'<div class="ml-block ml-clutter" title="{rule}">'
-                f'<span class="ml-label">{html.escape(label)}</span>{text}</div>'
+                f'<div class="ml-block ml-clutter" style="{clutter_style}" title="{rule}">'
+                f"{_label_html(label)}{text}</div>"
             )
             lines.append(f"    [{label.upper()}] {block.text}")
     flush_hidden()
@@ -323,23 +348,9 @@ def _close(node: _Node, at: int, last_end: dict[int, int]) -> None:
     node.last = at >= last_end[node.mark.number]
 
 
-def _explanation_words(mark: Mark) -> str:
-    style = MARK_STYLES[mark.style]
-    state = f", {STATE_LABEL}" if mark.state_affiliated and mark.style != "state_outlet" else ""
-    return f"{style.name}{state}: {mark.explanation}"
-
-
-def _tag_text(mark: Mark, *, numbered: bool) -> str:
-    tag = MARK_STYLES[mark.style].tag
-    if not numbered:
-        return tag
-    return f"{tag}{mark.number}" if len(tag) == 1 else f"{tag} {mark.number}"
-
-
-def _node_html(node: _Node, *, numbered: bool) -> str:
+def _node_html(node: _Node, drawing: explain.Drawing) -> str:
     inner = "".join(
-        _node_html(c, numbered=numbered) if isinstance(c, _Node) else html.escape(c)
-        for c in node.children
+        _node_html(c, drawing) if isinstance(c, _Node) else html.escape(c) for c in node.children
     )
     mark = node.mark
     if mark is None:
@@ -348,23 +359,15 @@ def _node_html(node: _Node, *, numbered: bool) -> str:
     classes = f"ml-hl ml-k-{mark.style} ml-h{height}" + ("" if node.first else " ml-cont")
     attrs = [
         f'class="{classes}"',
+        f'style="{templates.mark_style(mark.style, height)}"',
         f'data-finding="f{mark.number}"',
         f'data-kind="{html.escape(mark.kind, quote=True)}"',
     ]
     if mark.label:
         attrs.append(f'data-label="{html.escape(mark.label, quote=True)}"')
     if node.first:
-        attrs.append(f'title="{html.escape(_explanation_words(mark), quote=True)}"')
-    tail = ""
-    if node.last:
-        tag = html.escape(_tag_text(mark, numbered=numbered))
-        why = html.escape(f" ({_explanation_words(mark)})")
-        # The hidden note comes before the tag: an out-of-flow element as the very last
-        # thing in a highlight can wrap alone to the next line and leave a stray sliver.
-        tail = (
-            f'<span class="ml-sr {AUX_CLASS}">{why}</span>'
-            f'<sup class="ml-tag {AUX_CLASS}" aria-hidden="true">{tag}</sup>'
-        )
+        attrs.append(f'title="{html.escape(explain.explanation_words(mark), quote=True)}"')
+    tail = explain.tag_html(mark, drawing) if node.last else ""
     return f"<mark {' '.join(attrs)}>{inner}{tail}</mark>"
 
 
@@ -376,41 +379,6 @@ def _node_text(node: _Node) -> str:
     # Only outlets carry the label in the text view; a source that names one holds it.
     state = f" ({STATE_LABEL})" if mark.style == "state_outlet" and node.last else ""
     return f"[{MARK_STYLES[mark.style].marker} {inner}{state}]"
-
-
-def _legend_html(styles_used: Sequence[str], kinds: Sequence[str]) -> str:
-    title = '<p class="ml-legend-title">What the highlights mean</p>'
-    if not styles_used:
-        names = ", ".join(MARK_STYLES[k].name.lower() for k in kinds)
-        body = f"<p>No highlights of these kinds in this text: {html.escape(names)}.</p>"
-    else:
-        items = []
-        for key in styles_used:
-            style = MARK_STYLES[key]
-            items.append(
-                f'<li><span class="ml-hl ml-k-{key} ml-h1">{html.escape(style.name)}'
-                f'<sup class="ml-tag" aria-hidden="true">{html.escape(style.tag)}</sup></span>'
-                f" {html.escape(style.description)}</li>"
-            )
-        body = (
-            f"<ul>{''.join(items)}</ul>"
-            '<p class="ml-legend-note">Point at a highlight to see why it was made. Each kind '
-            "has its own colour, line and letter, so the marks also work in black and white.</p>"
-        )
-    return (
-        f'<div class="ml-legend {AUX_CLASS}" role="note" '
-        f'aria-label="Legend: what the highlights mean">{title}{body}</div>'
-    )
-
-
-def _legend_text(styles_used: Sequence[str]) -> str:
-    if not styles_used:
-        return "No highlights of the chosen kinds in this text."
-    return "Legend: " + "; ".join(
-        f"[{MARK_STYLES[k].marker} ...{f' ({STATE_LABEL})' if k == 'state_outlet' else ''}] "
-        f"{MARK_STYLES[k].name}"
-        for k in styles_used
-    )
 
 
 def _blocks_of(article: Article, scope: str) -> list[Block]:
@@ -454,6 +422,24 @@ def marks_in_scope(
     return [m for m in marks if m.number in last_end]
 
 
+def _block_html(block: Block, inner_html: str) -> str:
+    """One line of the article as a ``<p class="ml-block ...">``, styled inline."""
+    styles = templates.BLOCK_STYLES
+    rule = html.escape(block.rule, quote=True)
+    if block.kind == "headline":
+        return (
+            f'<p class="ml-block ml-headline" style="{styles["headline"]}" role="heading" '
+            f'aria-level="2" title="{rule}">{inner_html}</p>'
+        )
+    if block.kind in STORY_KINDS:
+        return f'<p class="ml-block ml-story" style="{styles["story"]}">{inner_html}</p>'
+    label = KIND_LABELS[block.kind]
+    return (
+        f'<p class="ml-block ml-clutter" style="{styles["clutter"]}" title="{rule}">'
+        f"{_label_html(label)}{inner_html}</p>"
+    )
+
+
 def render_findings(
     article: Article | str,
     findings: pandas.DataFrame,
@@ -462,13 +448,16 @@ def render_findings(
     scope: str = "story",
     numbered: bool = False,
     legend: bool = True,
+    reasons: bool = True,
 ) -> Rendered:
     """Draw a findings table (``analyze()``'s shape) over the article text.
 
     ``kinds`` picks which kinds to show (default: all); ``scope="page"`` also
-    shows the page clutter, dimmed and labelled; ``numbered`` prints a number in
-    each tag ("H3") so a printed list of explanations can refer to it. Findings
-    outside the blocks of ``scope`` have no text to mark and are left out.
+    shows the page clutter, dimmed and labelled. ``reasons`` (the default) lists
+    why each highlight was made under the story, numbered, and makes each tag
+    ("H3") a link to its line there and back; without it, ``numbered`` still
+    prints the numbers in the tags. Findings outside the blocks of ``scope``
+    have no text to mark and are left out.
     """
     article = as_article(article, caller="render_findings")
     chosen = normalise_kinds(kinds)
@@ -477,40 +466,29 @@ def render_findings(
     per_block, last_end = _by_block(marks, blocks)
     shown = [m for m in marks if m.number in last_end]
     text = article.text
-    styles_used = [k for k in MARK_STYLES if any(m.style == k for m in shown)]
+    counts = {k: n for k in MARK_STYLES if (n := sum(m.style == k for m in shown))}
+    links = reasons and bool(shown)
+    drawing = explain.Drawing(explain.view_id(article, shown, scope), numbered or links, links)
 
     body_html: list[str] = []
     body_text: list[str] = []
     seen: set[int] = set()
     for block, near in zip(blocks, per_block, strict=True):
         tree = _nest(text, block.start, block.end, near, last_end, seen)
-        inner_html = _node_html(tree, numbered=numbered)
+        body_html.append(_block_html(block, _node_html(tree, drawing)))
         inner_text = _node_text(tree)
-        rule = html.escape(block.rule, quote=True)
-        if block.kind == "headline":
-            body_html.append(
-                f'<p class="ml-block ml-headline" role="heading" aria-level="2" '
-                f'title="{rule}">{inner_html}</p>'
-            )
-            body_text.append(inner_text)
-        elif block.kind in STORY_KINDS:
-            body_html.append(f'<p class="ml-block ml-story">{inner_html}</p>')
+        if block.kind in STORY_KINDS:
             body_text.append(inner_text)
         else:
-            label = KIND_LABELS[block.kind]
-            body_html.append(
-                f'<p class="ml-block ml-clutter" title="{rule}">'
-                f'<span class="ml-label {AUX_CLASS}">{html.escape(label)}</span>'
-                f"{inner_html}</p>"
-            )
-            body_text.append(f"    [{label.upper()}] {inner_text}")
+            body_text.append(f"    [{KIND_LABELS[block.kind].upper()}] {inner_text}")
 
-    css = templates.PAGE_CSS + templates.HIGHLIGHT_CSS
-    legend_html = _legend_html(styles_used, chosen) if legend else ""
+    legend_html = explain.legend_html(counts, chosen, links=links) if legend else ""
+    reasons_html = explain.reasons_html(shown, drawing) if links else ""
     out_html = (
-        f"<style>{css}</style>"
-        f'<div class="ml-page ml-hl-root ml-scope-{scope}">{legend_html}'
-        f"{''.join(body_html)}</div>"
+        f"<style>{templates.HIGHLIGHT_CSS}</style>"
+        f'<div class="ml-page ml-hl-root ml-scope-{scope}" '
+        f'style="{templates.HIGHLIGHT_ROOT_STYLE}">{legend_html}'
+        f"{''.join(body_html)}{reasons_html}</div>"
     )
     sep = "\n\n" if scope == "story" else "\n"
     why = "\n".join(
@@ -520,7 +498,7 @@ def render_findings(
     )
     out_text = sep.join(body_text)
     if legend:
-        out_text = _legend_text(styles_used) + "\n\n" + out_text
+        out_text = explain.legend_text(counts) + "\n\n" + out_text
     if why:
         out_text += "\n\nWhy each highlight was made:\n" + why
     return Rendered(out_html, out_text)
@@ -555,7 +533,7 @@ def with_warning(view: Rendered, warning: str | None) -> Rendered:
     if not warning:
         return view
     note = (
-        '<p class="ml-warning" role="note"><strong>Check this page:</strong> '
-        f"{html.escape(warning)}</p>"
+        f'<p class="ml-warning" style="{templates.WARNING_STYLE}" role="note">'
+        f"<strong>Check this page:</strong> {html.escape(warning)}</p>"
     )
     return Rendered(note + view.html, f"CHECK THIS PAGE: {warning}\n\n{view.text}")

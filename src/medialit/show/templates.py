@@ -14,8 +14,10 @@ Accessibility rules the styles follow:
 - Text on every highlight background reaches WCAG 2.x AA contrast (4.5:1);
   underline colours are the palette colour darkened until they reach 3:1 against
   white and the grey of page clutter (WCAG 1.4.11, non-text contrast).
-- Every selector is scoped under ``.ml-page`` or ``.ml-hl-root``, so the styles
-  never leak into the rest of a notebook. No JavaScript anywhere.
+- The look is written inline with properties JupyterLab's sanitizer keeps, so a
+  notebook opened untrusted looks right before it runs (see "inline styles" below).
+- Every selector of the ``<style>`` block is scoped under ``.ml-page`` or
+  ``.ml-hl-root``, so it never leaks into the rest of a notebook. No JavaScript anywhere.
 """
 
 from __future__ import annotations
@@ -136,55 +138,135 @@ _PADDING_EM = (0.0, 0.12, 0.42, 0.72, 1.0)
 MAX_HEIGHT = len(_PADDING_EM) - 1
 
 
-PAGE_CSS = (
-    ".ml-page{font-family:Georgia,serif;line-height:1.5;max-width:46em;color:#111}"
-    ".ml-page .ml-block{margin:.3em 0;padding:.15em .5em;border-left:4px solid transparent}"
-    ".ml-page .ml-story{border-left-color:#0072B2;color:#111}"
-    ".ml-page .ml-headline{border-left-color:#0072B2;font-size:1.3em;font-weight:bold;"
-    "color:#111}"
-    f".ml-page .ml-clutter{{color:{CLUTTER_TEXT};background:{CLUTTER_BACKGROUND};"
-    "font-size:.9em}"
-    f".ml-page .ml-label{{font-family:sans-serif;font-size:.75em;font-weight:bold;"
-    f"color:{LABEL_TEXT};margin-right:.5em;text-transform:uppercase}}"
+# --------------------------------------------------------------------------- inline styles
+#
+# JupyterLab shows the outputs of a notebook nobody has trusted yet (every notebook a
+# learner opens for the first time) through its HTML sanitizer: ``<style>`` blocks are
+# dropped, and so are ``role``, ``aria-*``, ``data-*`` and ``tabindex`` (except on links
+# and form fields). Inline ``style`` attributes survive, property by property, when the
+# property is on the sanitizer's allow-list (``allowedStyles`` in
+# ``@jupyterlab/apputils/src/sanitizer.ts``: colours, backgrounds, borders, outline,
+# margin, padding, font-*, line-height, text-transform, vertical-align, position, clip,
+# overflow, white-space, width, height, display ...). So everything a learner must see
+# on first sight is written inline with those properties only, and the ``<style>`` block
+# (:data:`REVEAL_CSS`) adds only what needs a selector: a reason that pops up on focus,
+# print colours. ``tests/show/test_render_styles.py`` checks every inline property
+# against that allow-list; the browser suite checks the computed styles in JupyterLab.
+
+STORY_BAR = OKABE_ITO["blue"]
+"""The bar left of every story line (the lessons promise "a blue bar")."""
+
+_BLOCK_BASE = "margin:.3em 0;padding:.15em .5em;border-left:4px solid "
+
+BLOCK_STYLES: dict[str, str] = {
+    "headline": f"{_BLOCK_BASE}{STORY_BAR};color:{TEXT_COLOUR};font-size:1.3em;"
+    "font-weight:bold;line-height:1.4",
+    "story": f"{_BLOCK_BASE}{STORY_BAR};color:{TEXT_COLOUR}",
+    "clutter": f"{_BLOCK_BASE}transparent;color:{CLUTTER_TEXT};"
+    f"background-color:{CLUTTER_BACKGROUND};font-size:.9em",
+}
+"""Inline style of a line of the page: story lines with the blue bar, clutter dimmed."""
+
+LABEL_STYLE = (
+    f"font-family:sans-serif;font-size:.8em;font-weight:bold;color:{LABEL_TEXT};"
+    "margin-right:.6em;text-transform:uppercase;letter-spacing:.03em"
 )
-"""The page view: story blocks with a blue bar, clutter dimmed, grey and labelled."""
+"""The label in capitals before a line of page clutter ("PAGE BUTTON:")."""
+
+PAGE_STYLE = f"font-family:Georgia,serif;line-height:1.5;max-width:46em;color:{TEXT_COLOUR}"
+"""The outer box of the page view."""
+
+HIGHLIGHT_ROOT_STYLE = (
+    f"font-family:Georgia,serif;line-height:2.3;max-width:46em;color:{TEXT_COLOUR}"
+)
+"""The outer box of the highlighted article: tall lines leave room for nested underlines."""
+
+TAG_STYLE = (
+    "font-family:sans-serif;font-size:.65em;font-weight:bold;line-height:1;"
+    f"vertical-align:super;margin-left:.15em;color:{TEXT_COLOUR};letter-spacing:.02em"
+)
+"""The letter and number after a highlight ("H3"): the cue that survives black-and-white print."""
+
+REF_STYLE = f"color:{TEXT_COLOUR};text-decoration:underline;position:relative"
+"""The link inside a tag: it takes keyboard focus and leads to the highlight's reason."""
+
+SR_STYLE = (
+    "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap;border:0"
+)
+"""Visually hidden but read aloud by screen readers (the usual "clip" pattern)."""
+
+LEGEND_STYLE = (
+    "font-family:sans-serif;font-size:.9em;line-height:2.2;margin:.3em 0 .8em;"
+    f"padding:.3em .6em;border:1px solid #999999;color:{TEXT_COLOUR};"
+    f"background-color:{PAGE_BACKGROUND}"
+)
+"""The box that says what each colour, line and letter means."""
+
+LIST_STYLE = "list-style:none;margin:0;padding:0"
+"""A list without bullets or indent (legend, reasons)."""
+
+ITEM_STYLE = "margin:0"
+TITLE_STYLE = "font-weight:bold;margin:0"
+NOTE_STYLE = "margin:0;line-height:1.5"
+
+REASONS_STYLE = (
+    "font-family:sans-serif;font-size:.9em;line-height:1.5;margin:.8em 0 .3em;"
+    f"padding:.4em .6em;border-top:1px solid #999999;color:{TEXT_COLOUR}"
+)
+"""The numbered list of reasons under the story."""
+
+REASON_ITEM_STYLE = "margin:.35em 0"
+
+WARNING_STYLE = (
+    "font-family:sans-serif;max-width:46em;margin:.3em 0 .6em;padding:.4em .6em;"
+    f"border:2px solid {MARK_STYLES['state_outlet'].line};background-color:#FFF4E5;"
+    f"color:{TEXT_COLOUR}"
+)
+"""The "Check this page" box above a view whose story looks wrong."""
 
 
-def _mark_css(key: str, style: MarkStyle) -> str:
+def mark_style(key: str, height: int = 1) -> str:
+    """Inline style of one highlight of kind ``key`` holding ``height`` levels of highlights.
+
+    Bottom padding grows with the nesting height, so an outer highlight's
+    underline sits below the underlines of the highlights inside it.
+    """
+    style = MARK_STYLES[key]
     width = "4px" if style.line_style == "double" else "3px"
-    frame = f"outline:{style.frame}px solid {style.line};" if style.frame else ""
+    pad = _PADDING_EM[min(max(height, 0), MAX_HEIGHT)]
+    frame = f";outline:{style.frame}px solid {style.line}" if style.frame else ""
     return (
-        f".ml-hl-root .ml-k-{key}{{background:{style.background};"
-        f"border-bottom:{width} {style.line_style} {style.line};{frame}}}"
+        f"color:{TEXT_COLOUR};background-color:{style.background};"
+        f"border-bottom:{width} {style.line_style} {style.line};"
+        f"padding:0 .1em {pad:g}em;border-radius:0{frame}"
     )
 
 
-HIGHLIGHT_CSS = (
-    ".ml-hl-root{line-height:2.3}"
-    ".ml-hl-root .ml-block{margin:.5em 0}"
-    f".ml-hl-root .ml-hl{{color:{TEXT_COLOUR};padding:0 .1em;border-radius:0;"
-    "-webkit-box-decoration-break:clone;box-decoration-break:clone;"
+PAGE_CSS = ".ml-page .ml-block{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+"""Page view extras that need a selector (the look itself is inline, see above)."""
+
+REVEAL_CSS = (
+    ".ml-hl-root .ml-hl{-webkit-box-decoration-break:clone;box-decoration-break:clone;"
     "-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    + "".join(
-        f".ml-hl-root .ml-h{height}{{padding-bottom:{pad}em}}"
-        for height, pad in enumerate(_PADDING_EM)
-        if height
-    )
-    + "".join(_mark_css(key, style) for key, style in MARK_STYLES.items())
-    + f".ml-hl-root .ml-tag{{font:bold .62em/1 sans-serif;vertical-align:super;"
-    f"margin-left:.15em;color:{TEXT_COLOUR};letter-spacing:.02em}}"
-    # Visually hidden but read aloud by screen readers (the usual "clip" pattern).
-    ".ml-hl-root .ml-sr{position:absolute!important;width:1px;height:1px;padding:0;"
-    "margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);"
-    "white-space:nowrap;border:0}"
-    ".ml-hl-root .ml-legend{font-family:sans-serif;font-size:.9em;line-height:2.2;"
-    f"margin:.3em 0 .8em;padding:.3em .6em;border:1px solid #999;color:{TEXT_COLOUR};"
-    f"background:{PAGE_BACKGROUND}}}"
-    ".ml-hl-root .ml-legend ul{list-style:none;margin:0;padding:0}"
-    ".ml-hl-root .ml-legend li{margin:0}"
-    ".ml-hl-root .ml-legend .ml-legend-title{font-weight:bold;margin:0}"
+    # A focused (or pointed-at) tag shows its reason in a box under it. The reason is
+    # the visually hidden text inside the link; !important wins over its inline style.
+    ".ml-hl-root .ml-ref:focus .ml-sr,.ml-hl-root .ml-ref:hover .ml-sr{"
+    "position:absolute!important;left:0!important;top:1.7em!important;z-index:10!important;"
+    "width:max-content!important;max-width:26em!important;height:auto!important;"
+    "margin:0!important;padding:.35em .55em!important;clip:auto!important;"
+    "clip-path:none!important;overflow:visible!important;white-space:normal!important;"
+    f"background-color:{PAGE_BACKGROUND}!important;color:{TEXT_COLOUR}!important;"
+    "border:1px solid #333333!important;box-shadow:0 2px 6px rgba(0,0,0,.3)!important;"
+    "font:normal 14px/1.4 sans-serif!important;letter-spacing:normal!important;"
+    "text-decoration:none!important;text-transform:none!important}"
+    ".ml-hl-root .ml-ref:focus{outline:2px solid #000000;outline-offset:1px}"
+    ".ml-hl-root .ml-why li:target{outline:2px solid #0072B2;outline-offset:2px}"
 )
-"""Highlight styles: one class per kind (``ml-k-hedge`` ...), nesting heights, tags, legend."""
+"""Highlight extras that need a selector: the reason shown on focus, print colours."""
+
+HIGHLIGHT_CSS = PAGE_CSS + REVEAL_CSS
+"""Everything the ``<style>`` block of a highlighted article holds."""
 
 
 HANDOUT_CSS = (
@@ -212,6 +294,10 @@ STANDALONE_PAGE = (
     "<!DOCTYPE html>\n"
     '<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    "<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    "<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n"
+    "</body>\n</html>\n"
 )
-"""A complete HTML document; every value is escaped by the caller except ``body``."""
+"""A complete HTML document; every value is escaped by the caller except ``body``.
+
+The content sits in ``<main>``, so screen-reader users can jump to it (axe-core:
+landmark-one-main, region)."""
