@@ -39,7 +39,8 @@ def binder_dependencies() -> list[str]:
 
 
 def _name(spec: str) -> str:
-    return re.split(r"[<>=!~ \[]", spec, maxsplit=1)[0].lower()
+    # Package names compare as pip and conda do: case, "_" and "-" do not matter.
+    return re.split(r"[<>=!~ \[]", spec, maxsplit=1)[0].lower().replace("_", "-")
 
 
 def test_binder_environment_never_refers_to_the_repository():
