@@ -7,7 +7,7 @@
 #
 # - load any news text: pasted in, or a web page saved from your browser;
 # - run every medialit tool on it: the page view, highlights, charts, the source chain
-#   and outlet cards;
+#   and outlet cards (lessons 1 to 5 show the other charts, such as `ml.plot_sources`);
 # - ask the same questions as in lessons 1 to 5, about a new article;
 # - (for teachers) review what the tools found and save an *answer key*, so the exercises
 #   work on the new article too.
@@ -84,9 +84,6 @@ web_article
 # %%
 ml.page_view(web_article)
 
-# %%
-ml.plot_page_composition(web_article)
-
 # %% [markdown]
 # ## 3. Run every tool
 #
@@ -103,9 +100,6 @@ ml.plot_hedges(web_article)
 
 # %%
 ml.find_attributions(web_article)[["source", "source_kind", "cue"]]
-
-# %%
-ml.plot_sources(web_article)
 
 # %% [markdown]
 # ### The source chain: how did the claim reach this page?
