@@ -238,7 +238,7 @@ gallery_ex
 try:
     page.question_headline(web_article, web_key, exercise_id="06-question-headline")
 except ml.exercises.ExerciseError as reason:
-    print(reason)
+    print(textwrap.fill(str(reason), 80))
 
 # %% [markdown]
 # ## 5. Check the checker
@@ -330,7 +330,8 @@ draft["distractors"].append({
 try:
     save_key(draft, my_folder / "battery-plant-page.json", article=web_article)
 except ml.keys.AnswerKeyError as problems:
-    print(problems)
+    for line in str(problems).splitlines():
+        print(textwrap.fill(line, 80, subsequent_indent="    "))
 
 # %% [markdown]
 # The check found the typo and named the spot. Fix the text, put the list back in reading
