@@ -20,8 +20,8 @@ def dry_run(target: str) -> str:
     """The commands `make TARGET` would run (make -n runs none of them)."""
     if shutil.which("make") is None:
         pytest.fail("make is needed for the two doors (apt-get install make)")
-    done = subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(["make", "--no-print-directory", "-n", "-B", target], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
     return done.stdout
 
 

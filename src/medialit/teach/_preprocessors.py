@@ -13,7 +13,7 @@ import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor, Preprocessor, TagRemovePreprocessor
 
 from ..errors import ReleaseError
-from .release import (
+from ._edition import (
     CODE_STUB,
     EDITION,
     SETTINGS_CELL_ID,

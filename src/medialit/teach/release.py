@@ -37,23 +37,15 @@ from typing import Any
 
 from .._util.io import atomic_write_text
 from ..errors import ReleaseError
+from ._edition import (
+    CODE_STUB,
+    EDITION,
+    SETTINGS_CELL_ID,
+    SETTINGS_SOURCE,
+    TEACHER_ONLY_TAG,
+    TEXT_STUB,
+)
 
-TEXT_STUB = (
-    "YOUR ANSWER HERE (double-click this cell, replace these words with your answer, "
-    "then press Shift + Enter)"
-)
-"""What replaces a model answer in a markdown cell; says how to type into it."""
-CODE_STUB = "# YOUR CODE HERE"
-TEACHER_ONLY_TAG = "teacher-only"
-EDITION = {"edition": "student"}
-SETTINGS_CELL_ID = "medialit-student-edition"
-SETTINGS_SOURCE = (
-    "# Your copy: the exercises give hints, and your teacher has the answers.\n"
-    "import medialit as ml\n"
-    "\n"
-    "ml.exercises.configure(show_answers=False)"
-)
-"""The first code cell of a learner copy: it switches "Show answer" off."""
 DEFAULT_SOURCE, DEFAULT_OUT = Path("notebooks"), Path("release")
 
 
@@ -218,6 +210,12 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 __all__ = [
+    "CODE_STUB",
+    "EDITION",
+    "SETTINGS_CELL_ID",
+    "SETTINGS_SOURCE",
+    "TEACHER_ONLY_TAG",
+    "TEXT_STUB",
     "ReleaseError",
     "is_student_edition",
     "release_notebooks",
