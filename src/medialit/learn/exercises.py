@@ -515,6 +515,14 @@ class Exercise:
 
         display(self._repr_mimebundle_(), raw=True)
 
+    def _restore_saved(self, set_answer: Callable[[Any], None], feedback: Any) -> None:
+        """Fill in the learner's last saved answer, with its feedback, in a new widget."""
+        saved = self.saved_answer()
+        if saved is not None:
+            set_answer(saved)
+            note = FeedbackLine(SAVED, "your last answer is filled in again; its feedback:")
+            feedback.value = feedback_html([note, *self._evaluate(saved).lines])
+
     def _build_widget(self) -> Any:
         widgets = _ipywidgets()
 
@@ -576,12 +584,7 @@ class Exercise:
         if answer_button is not None:
             answer_button.on_click(on_answer)
 
-        saved = self.saved_answer()
-        if saved is not None:
-            set_answer(saved)
-            result = self._evaluate(saved)
-            note = FeedbackLine(SAVED, "your last answer is filled in again; its feedback:")
-            feedback.value = feedback_html([note, *result.lines])
+        self._restore_saved(set_answer, feedback)
         for control in inputs:  # after the saved answer is filled in, which is no change
             control.observe(on_change, names="value")
         if answer_button is not None and self.store.answer_shown(self.lesson, self.id):
