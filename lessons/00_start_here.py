@@ -19,6 +19,15 @@
 # If something looks wrong, choose *Kernel → Restart Kernel and Run All Cells*. Your
 # answers to exercises are saved as you give them, so a restart never loses them.
 #
+# **Exercises** come *before* the explanation: try first, then read on. You get feedback
+# in words, and a score: **hits** are right answers you found, **misses** are right answers
+# you left out, **false alarms** are wrong ones you flagged. Flagging everything is no
+# better than flagging nothing: the goal is to tell the two apart.
+#
+# **Written answers** go into a text cell that says *YOUR ANSWER HERE*. Double-click that
+# cell to edit it, replace the words with your answer, then press **Shift + Enter** to
+# show it as text again. Save with **Ctrl + S** (**Cmd + S** on a Mac).
+#
 # ## The lessons
 #
 # | Lesson | What you will do |

@@ -65,11 +65,12 @@ story_lines
 # %% [markdown]
 # ## 2. Sort the page
 #
-# Every line of the page is one of six kinds:
+# Every line of the page is one of seven kinds:
 #
 # | Kind | What it is | Made by |
 # |---|---|---|
-# | **story** | the headline and the paragraphs of the article | the writer |
+# | **headline** | the title of the story | the writer (in the exercise it counts as **story**) |
+# | **story** | the paragraphs of the article | the writer |
 # | **gallery title** | the name of a set of photos | the website |
 # | **photo caption** | a few words about one photo, often with a credit such as "REUTERS/..." | the photo agency, picked by the website |
 # | **page button** | something you click: "See Gallery", "SHOW CAPTION +" | the website |
@@ -77,13 +78,7 @@ story_lines
 # | **copyright line** | small print that says who owns the text above it | the writer's outlet |
 #
 # Watch out for **look-alikes**. A link to a video can sound like news. A paragraph of the
-# story can come straight after a gallery's buttons, where it is easy to skip:
-
-# %%
-article.blocks[["kind", "text"]].iloc[33:40]
-
-# %% [markdown]
-# Row 38 is not a button: the story goes on there, after the first gallery.
+# story can come straight after a gallery's buttons, where it is easy to skip.
 #
 # ### Exercise: sort the lines
 #
@@ -97,7 +92,13 @@ sort_ex
 
 # %% [markdown]
 # *Prefer typing?* Give a kind for every line, for example
-# `sort_ex.check({"Read Full Story": "page button", "Top ISIS Commander Killed": "...", ...})`.
+# `sort_ex.check({"a line": "a kind", "another line": "a kind", ...})`.
+#
+# **After your try:** here is one of the look-alikes. Row 38 comes straight after the
+# first gallery's buttons. Is it a button, or does the story go on there?
+
+# %%
+article.blocks[["kind", "text"]].iloc[33:40]
 
 # %% [markdown]
 # ## 3. Who wrote which part?
@@ -108,15 +109,8 @@ sort_ex
 {field: article.metadata[field] for field in ["publisher", "republished_by", "date"]}
 
 # %% [markdown]
-# - **U.S. News & World Report** wrote the story. The line "Copyright 2016 U.S. News &
-#   World Report" says so, and it marks where their text ends.
-# - **AOL** *republished* it: AOL put the story on its own page, and added a video link,
-#   three photo galleries, gallery buttons, a "Read Full Story" button, a newsletter sign-up
-#   and a box of links "From Our Partners".
-#
-# The photos in the galleries were taken by the agencies Reuters and AFP. AOL chose them and
-# put them next to the story. Nobody at *U.S. News* said these photos show the events of
-# the story (in lesson 5 you will check where and when they were taken).
+# **U.S. News & World Report** wrote the story. **AOL** *republished* it: AOL put the
+# story on its own page. So which parts of the page did AOL add?
 #
 # ### Exercise: what did AOL add?
 
@@ -125,7 +119,7 @@ added_ex = page.who_added_what(article, key)
 added_ex
 
 # %% [markdown]
-# *Prefer typing?* Copy the options you pick into a list: `added_ex.check(["the ...", "the ..."])`.
+# *Prefer typing?* Copy the options you pick into a list: `added_ex.check(["an option", "another option"])`.
 #
 # ### Exercise: where does the story end?
 
@@ -136,26 +130,29 @@ ends_ex
 # %% [markdown]
 # *Prefer typing?* `ends_ex.check("the line you pick")`.
 #
-# **A worked example.** Lena picks "Read Full Story": it has the word *Story* in it, and it
-# comes near the end of the page. Here is the feedback she gets:
+# **A worked example, after your own try.** Lena picks "Read Full Story": it has the word
+# *Story* in it, and it comes near the end of the page. Run the cell to see her feedback:
 
 # %%
-ends_ex.evaluate("Read Full Story")
+ends_ex.worked_example(
+    "Read Full Story", who="Lena",
+    lesson="A line that talks about the story is not the same as a line that ends it.",
+)
 
 # %% [markdown]
-# A line that *talks about* the story is not the same as a line that *ends* it. Now try the
-# exercise yourself, above.
+# **What the page tells you.** The line "Copyright 2016 U.S. News & World Report" says who
+# wrote the story, and marks where their text ends. Everything else was AOL's: a video
+# link, three photo galleries, gallery buttons, a "Read Full Story" button, a newsletter
+# sign-up and a box of links "From Our Partners". The photos in the galleries were taken by
+# the agencies Reuters and AFP. AOL chose them and put them next to the story. Nobody at
+# *U.S. News* said these photos show the events of the story (in lesson 5 you will check
+# where and when they were taken).
 #
 # ## 4. A headline that asks
 #
 # The headline of the page is **"ISIS fighters calling in sick?"**
 #
-# Say it as a statement: "ISIS fighters are calling in sick." Now the page would have to
-# show that this is true. With a question mark, the page puts the idea in your head, and
-# still has promised nothing. If the claim turns out wrong, the headline was "only asking".
-#
-# Question headlines are common, and not always a trick. But they are a signal: read on
-# and look for who says so, and how they know.
+# Say it as a statement: "ISIS fighters are calling in sick." What changes?
 #
 # ### Exercise: why the question mark?
 
@@ -165,6 +162,12 @@ headline_ex
 
 # %% [markdown]
 # *Prefer typing?* `headline_ex.check("the answer you pick")`.
+#
+# **After your try.** As a statement, the page would have to show that it is true. With a
+# question mark, the page puts the idea in your head, and still has promised nothing. If
+# the claim turns out wrong, the headline was "only asking". Question headlines are common,
+# and not always a trick. But they are a signal: read on and look for who says so, and how
+# they know.
 
 # %% [markdown] nbgrader={"grade":true,"grade_id":"01-rewrite-headline-written","locked":false,"points":2,"schema_version":3,"solution":true,"task":false}
 # **Your turn (2 points).** Rewrite the headline as a statement that says only what the

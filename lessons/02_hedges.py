@@ -71,16 +71,17 @@ find_ex
 # %% [markdown]
 # *Prefer typing?* List the phrases you pick: `find_ex.check(["a phrase", "another phrase"])`.
 #
-# **A worked example.** Try the exercise first. Then look at Omar's answer. Omar picked
-# every word that *sounds* unsure:
+# **A worked example, after your own try.** Omar picked every word that *sounds* unsure.
+# Run the cell to compare his answer with yours:
 
 # %%
-find_ex.evaluate(["reports have surfaced", "literally", "might", "roughly", "reportedly"])
+find_ex.worked_example(
+    ["reports have surfaced", "literally", "might", "roughly", "reportedly"], who="Omar",
+    lesson="Sounding unsure is not enough: ask whose doubt the word shows, and whether it "
+    "softens the claim or only describes it.",
+)
 
 # %% [markdown]
-# Omar found two hedges but also raised three false alarms. Sounding unsure is not enough:
-# ask **whose** doubt the word shows, and whether it softens the claim or only describes it.
-#
 # ## 3. What the computer finds
 #
 # `ml.find_hedges` finds hedges with rules: lists of words and patterns, each with a reason.
@@ -126,7 +127,7 @@ sort_ex
 
 # %% [markdown]
 # *Prefer typing?* Give a kind for every phrase, for example
-# `sort_ex.check({"Obviously": "not a hedge", "U.S. officials say": "...", ...})`.
+# `sort_ex.check({"a phrase": "a kind", "another phrase": "a kind", ...})`.
 #
 # ## 5. One small word, one terrible claim
 #
@@ -135,11 +136,8 @@ sort_ex
 # > Deserters from al-Shirqat have reportedly been boiled alive by the group both as
 # > punishment and a threat to others considering similar actions.
 #
-# This is one of the worst things a story can say about anyone. And it rests on a single
-# word. Compare it with the second paragraph, which says the sick-note claim comes
-# "according to reports from Shiite militias fighting there". That hedge at least **names
-# who** the reports come from, so you can ask what they might gain from it (lesson 3).
-# "Reportedly" names no one.
+# This is one of the worst things a story can say about anyone. What does the word
+# "reportedly" do here?
 
 # %%
 reportedly_ex = hedging.what_reportedly_does(article, key)
@@ -148,10 +146,30 @@ reportedly_ex
 # %% [markdown]
 # *Prefer typing?* `reportedly_ex.check("the answer you pick")`.
 #
+# **After your try.** The whole claim rests on a single word. Compare it with the second
+# paragraph, which says the sick-note claim comes "according to reports from Shiite
+# militias fighting there". That hedge at least **names who** the reports come from, so you
+# can ask what they might gain from it (lesson 3). "Reportedly" names no one.
+#
 # ## 6. Hedge drift
 #
-# At the start, the story is careful. The claim arrives wrapped in hedges: "reports have
-# surfaced", "according to reports from Shiite militias", "the militia members say".
+# A claim can arrive wrapped in hedges at the start of a story and, a few paragraphs
+# later, be told as if it were settled, with no new evidence in between. This is called
+# **hedge drift**. Read the whole story (`ml.page_view(article)`) and find where it
+# happens here.
+#
+# ### Exercise: where does the claim drift?
+
+# %%
+drift_ex = hedging.spot_hedge_drift(article, key)
+drift_ex
+
+# %% [markdown]
+# *Prefer typing?* `drift_ex.check("the sentence you pick")`.
+#
+# **After your try: what happened.** At the start, the story is careful. The claim arrives
+# wrapped in hedges: "reports have surfaced", "according to reports from Shiite militias",
+# "the militia members say".
 #
 # Then come a gallery, quotes from U.S. officers about low morale, another gallery and a
 # quote from a U.S. general about a battle in Syria. In the tenth paragraph the story says:
@@ -177,15 +195,6 @@ ml.plot_hedges(article)
 # The hedges crowd into the headline and the first three paragraphs. Paragraph 10, where
 # the sick notes come back as a fact, has none. (The hedges in paragraphs 4 and 11 are
 # about other things: unnamed officials on desertion, and unnamed columnists.)
-#
-# ### Exercise: where does the claim drift?
-
-# %%
-drift_ex = hedging.spot_hedge_drift(article, key)
-drift_ex
-
-# %% [markdown]
-# *Prefer typing?* `drift_ex.check("the sentence you pick")`.
 
 # %% [markdown] nbgrader={"grade":true,"grade_id":"02-hedge-drift-written","locked":false,"points":2,"schema_version":3,"solution":true,"task":false}
 # **Your turn (2 points).** Explain hedge drift in your own words, using this story. What

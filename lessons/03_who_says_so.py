@@ -41,20 +41,6 @@ key = ml.load_key()
 #   *direct quote*: the source's own words. Without quotation marks, the writer retells it
 #   in their own words.
 #
-# Here are the sources, cues and quotes that medialit finds in our story:
-
-# %%
-ml.highlight(article, kinds=["source", "cue", "quote"])
-
-# %% [markdown]
-# The same as a table, one row per attribution (an empty `source` means the story names
-# nobody):
-
-# %%
-attributions = ml.find_attributions(article)
-attributions[["source", "cue", "source_kind"]]
-
-# %% [markdown]
 # ### Exercise: find the sources
 #
 # In the first three paragraphs, select every phrase that says **who** gave the
@@ -68,16 +54,23 @@ find_ex
 # %% [markdown]
 # *Prefer typing?* `find_ex.check(["a phrase", "another phrase"])`.
 #
-# **A worked example.** Try it yourself first. Kai thinks every reporting word is a source,
-# and picks these:
+# **A worked example, after your own try.** Kai thinks every reporting word is a source.
+# Run the cell to compare his answer with yours:
 
 # %%
-find_ex.evaluate(["reports have surfaced", "the militia members", "reportedly"])
+find_ex.worked_example(
+    ["reports have surfaced", "the militia members", "reportedly"], who="Kai",
+    lesson='"Reports" and "reportedly" tell you that someone reported the claim. They do '
+    "not say who. That is the whole problem with them.",
+)
 
 # %% [markdown]
-# "Reports" and "reportedly" tell you that *someone* reported the claim. They do not say
-# who. That is the whole problem with them.
-#
+# Here are the sources, cues and quotes that medialit finds in the whole story:
+
+# %%
+ml.highlight(article, kinds=["source", "cue", "quote"])
+
+# %% [markdown]
 # ## 2. Named or unnamed?
 #
 # A **named** source is one you can look up: a person with a name and a job, an
@@ -88,7 +81,26 @@ find_ex.evaluate(["reports have surfaced", "the militia members", "reportedly"])
 # name secret to protect someone. But when a story names nobody, you have to trust the
 # writer completely. Good stories say *why* a source is not named.
 #
-# How many sources of each kind does the story have?
+# ### Exercise: who is each source?
+#
+# Some of these are not sources at all. Calling them a source is a false alarm.
+
+# %%
+sort_ex = sourcing.sort_sources(article, key)
+sort_ex
+
+# %% [markdown]
+# *Prefer typing?* Give a kind for every item, for example
+# `sort_ex.check({"an item": "a kind", "another item": "a kind", ...})`.
+#
+# **After your try: what the computer says.** medialit sorts sources with rules, for
+# example "a name with a title such as *Col.* is a named person". Here is its table, one
+# row per attribution (an empty `source` means the story names nobody), and a chart of how
+# many sources of each kind the story has. Do you agree with every `source_kind`?
+
+# %%
+attributions = ml.find_attributions(article)
+attributions[["source", "cue", "source_kind"]]
 
 # %%
 ml.plot_sources(article)
@@ -106,27 +118,20 @@ unnamed = int((attributions["source_kind"] == "unnamed").sum())
 unnamed
 
 # %% [markdown]
-# The computer sorts sources with rules, for example "a name with a title such as *Col.*
-# is a named person". Read the table above again: do you agree with every `source_kind`?
-# Then sort the sources yourself.
-#
-# ### Exercise: who is each source?
-#
-# Some of these are not sources at all. Calling them a source is a false alarm.
-
-# %%
-sort_ex = sourcing.sort_sources(article, key)
-sort_ex
-
-# %% [markdown]
-# *Prefer typing?* Give a kind for every item, for example
-# `sort_ex.check({"U.S. officials": "...", "Air Force Col. John Thomas": "...", ...})`.
-#
 # ## 3. Who has a stake?
 #
 # A source has a **stake** when it gains or loses depending on what you believe. The claim
 # here is that ISIS fighters are so scared that they fake illness. Who would like you to
 # believe that?
+
+# %%
+stake_ex = sourcing.who_has_a_stake(article, key)
+stake_ex
+
+# %% [markdown]
+# *Prefer typing?* `stake_ex.check(["an option", "another option"])`.
+#
+# **After your try.**
 #
 # - The **PMUs** (Popular Mobilization Units) are militias fighting ISIS at al-Shirqat.
 #   They are one side of the battle. A side gains when its enemy looks weak.
@@ -136,18 +141,28 @@ sort_ex
 #
 # A stake does not make a claim false. Sides in a war sometimes tell the truth. But it
 # means you should look for someone **without** a stake who says the same thing.
-
-# %%
-stake_ex = sourcing.who_has_a_stake(article, key)
-stake_ex
-
-# %% [markdown]
-# *Prefer typing?* `stake_ex.check(["an option", "another option"])`.
 #
 # ## 4. The source chain
 #
-# A claim often passes through several hands before it reaches you. Follow the story's own
-# words:
+# A claim often passes through several hands before it reaches you: the first teller,
+# the outlets that pass it on, and the page you read. Read the story again
+# (`ml.page_view(article)`), from the first paragraph to the copyright line and the page's
+# details, and put the links in order.
+#
+# ### Exercise: put the chain in order
+#
+# Some names below were never links in the chain. Leave them out. Hint: a photo agency
+# sold pictures to AOL; did it pass on the claim?
+
+# %%
+chain_ex = sourcing.order_source_chain(article, key)
+chain_ex
+
+# %% [markdown]
+# *Prefer typing?* List the links in order, and leave out the rest:
+# `chain_ex.check(["first link", "second link", ...])`.
+#
+# **After your try: the chain in the story's own words.**
 #
 # 1. "Now **reports have surfaced** ..." (nobody named yet)
 # 2. "... according to reports from **Shiite militias** fighting there, also known as the
@@ -156,10 +171,10 @@ stake_ex
 # 4. The copyright line: *U.S. News & World Report* wrote this version.
 # 5. The page's details: **AOL** republished it.
 #
-# `ml.source_chain` reads the same chain from the text:
+# `ml.source_chain` reads the same chain from the text, step 1 first:
 
 # %%
-ml.source_chain(article)[["step", "who", "role"]]
+ml.source_chain(article).set_index("step")[["who", "role"]]
 
 # %% [markdown]
 # The chain as a picture, from the first teller (left) to the page you read (right):
@@ -175,19 +190,6 @@ ml.plot_source_chain(article)
 # disappeared: now it was only "the militia members say". You can only find this out by
 # leaving the page and looking for the first report. Fact-checkers call this **tracing the
 # claim to its origin**.
-#
-# ### Exercise: put the chain in order
-#
-# Some names below were never links in the chain. Leave them out. Hint: a photo agency
-# sold pictures to AOL; did it pass on the claim?
-
-# %%
-chain_ex = sourcing.order_source_chain(article, key)
-chain_ex
-
-# %% [markdown]
-# *Prefer typing?* List the links in order, and leave out the rest:
-# `chain_ex.check(["first link", "second link", ...])`.
 
 # %% [markdown] nbgrader={"grade":true,"grade_id":"03-dropped-name-written","locked":false,"points":2,"schema_version":3,"solution":true,"task":false}
 # **Your turn (2 points).** The retelling dropped the name of the PMU commander whom Fars

@@ -21,6 +21,8 @@
 # look closely at the second link: Fars.
 
 # %%
+import textwrap
+
 import pandas as pd
 
 import medialit as ml
@@ -66,7 +68,7 @@ page_outlets["name"].value_counts()
 
 # %%
 card = ml.outlet_card("Fars")
-print(card["summary"])
+print(textwrap.fill(card["summary"], 80))
 
 # %% [markdown]
 # Each card also has its facts one by one. The `source` is where the class of the outlet
@@ -113,7 +115,7 @@ typology_ex
 
 # %% [markdown]
 # *Prefer typing?* Answer in code, for example
-# `typology_ex.check("independent public media (IP)")`.
+# `typology_ex.check("the class you pick")`.
 
 # %% [markdown]
 # ## The outlet table
@@ -149,23 +151,24 @@ sort_ex
 
 # %% [markdown]
 # *Prefer typing?* Give a category for every outlet:
-# `sort_ex.check({"Fars News Agency": "state-affiliated", "Reuters": "not state-affiliated", ...})`
+# `sort_ex.check({"an outlet": "a category", "another outlet": "a category", ...})`
 #
-# **A worked example.** Maya thinks: "Any outlet that gets public money is state media."
-# So she flags Fars, AFP, the BBC and Press TV. Here is the feedback she gets. Read the
-# "False alarm" lines: they say why public money is not the same as control.
+# **A worked example, after your own try.** Maya thinks: "Any outlet that gets public
+# money is state media." So she flags Fars, AFP, the BBC and Press TV. Run the cell to see
+# her feedback, and read its "False alarm" lines.
 
 # %%
 maya = {item.text: "not state-affiliated" for item in sort_ex.items}
 for name in ["Fars News Agency", "Agence France-Presse (AFP)", "BBC", "Press TV"]:
     maya[name] = "state-affiliated"
-sort_ex.evaluate(maya)
+sort_ex.worked_example(maya, who="Maya",
+                       lesson="Public money is not the same as control over the news.")
 
 # %% [markdown]
 # Try a look-up yourself: who is behind Xinhua? And the Associated Press?
 
 # %%
-print(ml.outlet_card("Xinhua")["summary"])
+print(textwrap.fill(ml.outlet_card("Xinhua")["summary"], 80))
 
 # %% [markdown]
 # ## "Run by the central government in Iran"?
@@ -173,7 +176,8 @@ print(ml.outlet_card("Xinhua")["summary"])
 # Here is how the story describes Fars:
 
 # %%
-print(article.sentences["text"][article.sentences["text"].str.contains("Fars")].iloc[0])
+fars_sentence = article.sentences["text"][article.sentences["text"].str.contains("Fars")]
+print(textwrap.fill(fars_sentence.iloc[0], 80))
 
 # %% [markdown]
 # The story says something true and useful: it tells you the first report came from an
@@ -242,7 +246,7 @@ print(article.sentences["text"][article.sentences["text"].str.contains("Fars")].
 # `source_chain` reads it from the text:
 
 # %%
-ml.source_chain(article)[["step", "who", "role", "state_affiliated"]]
+ml.source_chain(article).set_index("step")[["who", "role", "state_affiliated"]]
 
 # %% [markdown]
 # ### Exercise: where is the conflict of interest?
@@ -256,7 +260,7 @@ stake_ex
 
 # %% [markdown]
 # *Prefer typing?* List every statement you pick:
-# `stake_ex.check(["AOL: gains if readers believe the claim", ...])`
+# `stake_ex.check(["a statement", "another statement", ...])`
 
 # %% [markdown]
 # ## Key points

@@ -29,6 +29,8 @@
 # Today is about **F**: finding out whether anyone else confirms the claim.
 
 # %%
+import textwrap
+
 import medialit as ml
 from medialit.learn.activities import evidence
 
@@ -56,10 +58,22 @@ key = ml.load_key()
 # %%
 quotes = ml.find_attributions(article)
 for line in quotes.loc[quotes["source_kind"] == "named_person", "text"]:
-    print("-", line, "\n")
+    print(textwrap.fill(line, 80, initial_indent="- ", subsequent_indent="  "), "\n")
 
 # %% [markdown]
-# Col. John Thomas talks about **morale** and about civilians **resisting** ISIS. Gen.
+# ### Exercise: does a nearby quote confirm the claim?
+#
+# Read the quotes above. Do any of them confirm that ISIS fighters at al-Shirqat filed
+# fake sick notes?
+
+# %%
+nearby_ex = evidence.nearby_quotes(article, key)
+nearby_ex
+
+# %% [markdown]
+# *Prefer typing?* `nearby_ex.check("the option you pick")`.
+#
+# **After your try: what the quotes are about.** Col. John Thomas talks about **morale** and about civilians **resisting** ISIS. Gen.
 # Joseph Votel talks about fighters in **Manbij**, a town in Syria, who did not obey an
 # order to fight to the death. The unnamed "U.S. officials" speak about **desertion in
 # general**.
@@ -75,22 +89,12 @@ for line in quotes.loc[quotes["source_kind"] == "named_person", "text"]:
 # %%
 sentences = article.sentences["text"]
 for sentence in sentences[sentences.str.contains("sick")]:
-    print("-", sentence)
+    print(textwrap.fill(sentence, 80, initial_indent="- ", subsequent_indent="  "))
 
 # %% [markdown]
 # Most of them are the claim itself, told again and again: a claim cannot confirm itself.
 # One is Col. Thomas, but look closer: "citizens who are **sick of** the oppression".
 # Same word, different meaning. A matching word is not a matching claim.
-#
-# ### Exercise: does a nearby quote confirm the claim?
-
-# %%
-nearby_ex = evidence.nearby_quotes(article, key)
-nearby_ex
-
-# %% [markdown]
-# *Prefer typing?* `nearby_ex.check("None of them: each one talks about something nearby, not this claim")`
-# or the text of another option.
 
 # %% [markdown]
 # ### Exercise: how far is each claim backed?
@@ -107,19 +111,20 @@ claims_ex
 
 # %% [markdown]
 # *Prefer typing?* Give a category for every claim, for example
-# `claims_ex.check({claim.text: "not corroborated" for claim in claims_ex.items})`.
+# `claims_ex.check({"a claim": "a category", "another claim": "a category", ...})`.
 #
-# **A worked example.** Sam reasons: "The story quotes U.S. officers, so everything in
-# it is at least partly backed." Here is the feedback on Sam's answer:
+# **A worked example, after your own try.** Sam reasons: "The story quotes U.S. officers,
+# so everything in it is at least partly backed." Run the cell to see his feedback:
 
 # %%
 sam = {claim.text: "partly corroborated" for claim in claims_ex.items}
-claims_ex.evaluate(sam)
+claims_ex.worked_example(
+    sam, who="Sam",
+    lesson="Quotes about the same war are not support for every claim: check what each "
+    "quote is really about.",
+)
 
 # %% [markdown]
-# Sam got the two claims that really do have some support, and missed all the others. Now
-# try it yourself in the widget above.
-#
 # ## A claim told as plain fact: "one of its top leaders was killed"
 #
 # The story's second sentence says, with no hedge at all, that "one of its top leaders
@@ -206,8 +211,7 @@ gallery_ex = evidence.gallery_match(article, key)
 gallery_ex
 
 # %% [markdown]
-# *Prefer typing?* List the options you pick: `gallery_ex.check(["None of the galleries"])`
-# or the titles of the galleries you think belong.
+# *Prefer typing?* List the options you pick: `gallery_ex.check(["an option", "another option"])`.
 #
 # Photos from another place or time are not fake. Each caption here is honest about where
 # and when. The problem is the page: it puts them next to a story they do not show, so they
@@ -226,7 +230,7 @@ sift_ex = evidence.sift_moves(article, key)
 sift_ex
 
 # %% [markdown]
-# *Prefer typing?* `sift_ex.check({"Notice how the headline makes you feel before you believe or share it.": "Stop", ...})`
+# *Prefer typing?* `sift_ex.check({"a check": "a move", "another check": "a move", ...})`
 
 # %% [markdown]
 # ## Key points

@@ -111,7 +111,7 @@ def test_source_chain_matches_the_key(seed, key):
     assert list(chain.who.iloc[1:]) == ["Fars News Agency", "U.S. News & World Report", "AOL"]
     assert list(chain.state_affiliated.iloc[1:]) == [True, False, False]
     assert chain.country.iloc[1] == "Iran"
-    assert list(chain.step) == [0, 1, 2, 3]
+    assert list(chain.step) == [1, 2, 3, 4]  # numbered as the chain exercise counts
     for row in chain.itertuples():
         if row.evidence_start >= 0:
             assert seed.text[row.evidence_start:row.evidence_end] == row.evidence

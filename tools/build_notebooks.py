@@ -1,6 +1,6 @@
 """Build the lesson notebooks from their sources in ``lessons/`` and run them.
 
-Each lesson is a plain Python file in "percent" format, easy to review in a diff:
+Each lesson is a plain Python file in jupytext's "percent" format, easy to review in a diff:
 
     # %% [markdown]
     # # A heading
@@ -9,68 +9,50 @@ Each lesson is a plain Python file in "percent" format, easy to review in a diff
     # %% tags=["nbval-ignore-output"]
     article = ml.load_article()
 
-Cell metadata is written as ``key=JSON`` pairs without spaces inside the JSON, e.g.
+Cell metadata follows the cell marker as ``key=JSON`` pairs, e.g. the nbgrader metadata
 ``# %% nbgrader={"grade_id":"hedges-count","solution":true,"grade":false,"schema_version":3}``.
-
-This script turns ``lessons/NAME.py`` into ``notebooks/NAME.ipynb`` and executes it
-(so the stored outputs that nbval compares are fresh). Usage::
+jupytext reads the format (https://jupytext.readthedocs.io/en/latest/formats-scripts.html);
+this script adds what a lesson notebook needs on top: the kernel, stable cell ids
+(``cell-00``, ``cell-01`` ...) so that a rebuild is a small diff, and fresh outputs from
+running it with nbclient (nbval compares them). Usage::
 
     python tools/build_notebooks.py            # every lesson
     python tools/build_notebooks.py 00_start_here
+    python tools/build_notebooks.py --no-execute 02_hedges   # structure only, no outputs
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
 
+import jupytext
 import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "lessons"
 NOTEBOOKS = ROOT / "notebooks"
-_CELL_RE = re.compile(r"^# %%(?P<md> \[markdown\])?(?P<meta>(?: \w+=\S+)*)\s*$")
-_META_RE = re.compile(r" (\w+)=(\S+)")
+KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
 def parse(source: str) -> nbformat.NotebookNode:
-    """Turn a percent-format script into a notebook (no outputs yet)."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.metadata["language_info"] = {"name": "python"}
-    cells: list[tuple[bool, dict, list[str]]] = []
-    for line in source.splitlines():
-        match = _CELL_RE.match(line)
-        if match:
-            meta = {k: json.loads(v) for k, v in _META_RE.findall(match.group("meta"))}
-            cells.append((bool(match.group("md")), meta, []))
-        elif cells:
-            cells[-1][2].append(line)
-    for is_md, meta, body in cells:
-        while body and not body[-1].strip():
-            body.pop()
-        if is_md:
-            text = "\n".join(re.sub(r"^# ?", "", ln) for ln in body)
-            cell = nbformat.v4.new_markdown_cell(text)
-        else:
-            cell = nbformat.v4.new_code_cell("\n".join(body))
-        cell.metadata.update(meta)
-        nb.cells.append(cell)
+    """Turn a percent-format script into a lesson notebook (no outputs yet)."""
+    nb = jupytext.reads(source, fmt="py:percent")
+    # jupytext records how the script was paired; a lesson notebook is not paired, and
+    # the kernel is fixed so that every machine runs (and stores) the same thing.
+    nb.metadata = nbformat.NotebookNode(
+        kernelspec=dict(KERNELSPEC), language_info={"name": "python"}
+    )
     for index, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{index:02d}"
     return nb
 
 
 def build(name: str, *, execute: bool = True) -> Path:
+    """Write ``notebooks/NAME.ipynb`` from ``lessons/NAME.py``; run it unless told not to."""
     nb = parse((LESSONS / f"{name}.py").read_text(encoding="utf-8"))
     if execute:
         os.environ.setdefault("MPLBACKEND", "Agg")
@@ -89,9 +71,11 @@ def build(name: str, *, execute: bool = True) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(p.stem for p in LESSONS.glob("*.py"))
+    execute = "--no-execute" not in argv
+    names = [a for a in argv if not a.startswith("--")]
+    names = names or sorted(p.stem for p in LESSONS.glob("*.py"))
     for name in names:
-        print("built", build(name).relative_to(ROOT))
+        print("built", build(name, execute=execute).relative_to(ROOT))
     return 0
 
 

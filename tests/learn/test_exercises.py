@@ -405,6 +405,11 @@ def test_pick_counts_always_add_up(picked):
 
 # --------------------------------------------------------------------------- feedback text
 
+SCORE_0_33 = ("Score: 0.33 of 1.00. Hits (right answers you found): 1. Misses (right answers "
+              "you left out): 1. False alarms (wrong ones you flagged): 1.")
+SCORE_0_50 = ("Score: 0.50 of 1.00. Hits (right answers you found): 2. Misses (right answers "
+              "you left out): 0. False alarms (wrong ones you flagged): 2.")
+
 
 def test_select_feedback_text():
     result = hedges().check(["reportedly", "U.S. officials say"])
@@ -413,9 +418,9 @@ def test_select_feedback_text():
         Not quite: 1 of 2 found, 1 false alarm.
         Right: "reportedly" — Says it was reported, not by whom.
         False alarm: "U.S. officials say" — Names who speaks: attribution, not a hedge.
-        Missed: 1 more to find. Try again, or use the hint.
-        Discernment score: 0.33 (1 hit, 1 miss, 1 false alarm)."""
-    )
+        Missed: 1 more to find. Hint: Look for words that make the claim sound less sure.
+        """
+    ) + SCORE_0_33
     assert repr(result) == str(result)
     assert result.feedback_lines == tuple(str(result).splitlines())
 
@@ -423,16 +428,27 @@ def test_select_feedback_text():
 def test_right_answer_feedback_text():
     assert str(who().check("fars")) == (
         'Right: "Fars" — The article says Fars reported it first.\n'
-        "Discernment score: 1.00 (1 hit, 0 misses, 0 false alarms)."
+        "Score: 1.00 of 1.00. Hits (right answers you found): 1. Misses (right answers you "
+        "left out): 0. False alarms (wrong ones you flagged): 0."
     )
     assert str(who().check("AOL")).splitlines() == [
         'Not quite: "AOL" — AOL republished the story; it did not report it.',
         "Missed: the right option is another one. Try again.",
-        "Discernment score: 0.00 (0 hits, 1 miss, 1 false alarm).",
+        "Score: 0.00 of 1.00. Hits (right answers you found): 0. Misses (right answers you "
+        "left out): 1. False alarms (wrong ones you flagged): 1.",
     ]
     assert str(cues().check(["reportedly", "allegedly"])).splitlines()[0] == (
         "Right: all 2 found, no false alarms."
     )
+
+
+def test_one_right_answer_reads_as_english():
+    # Regression: "Right: all 1 found" (issue 11).
+    only_one = MultipleChoice("02-one", "Which is a hedge?", [
+        Choice("reportedly", True, "A hedge."), Choice("said", False, "A cue.")],
+        hint="Look for doubt.")
+    assert str(only_one.check(["reportedly"])).splitlines()[0] == (
+        "Right: you found the right option, no false alarms.")
 
 
 def test_sort_feedback_text():
@@ -451,8 +467,8 @@ def test_sort_feedback_text():
         Right: "others" goes under "vague source" — Who are the others? Not named.
         False alarm: "Col. John Thomas said" does not go under "hedge" — A named source.
         False alarm: "the Pentagon" does not go under "vague source" — A named organisation.
-        Discernment score: 0.50 (2 hits, 0 misses, 2 false alarms)."""
-    )
+        """
+    ) + SCORE_0_50
 
 
 def test_order_feedback_text():
@@ -464,8 +480,20 @@ def test_order_feedback_text():
         'False alarm: "Col. John Thomas" is not a step — Quoted on morale, not on sick notes.',
         'Not quite: "Shiite militias" is not step 2 — They made the claim: a party to the fight.',
     ]
-    assert 'Missed: "U.S. News" is one of the steps — Retold the Fars report.' in lines
-    assert lines[-1] == "Discernment score: 0.00 (0 hits, 4 misses, 1 false alarm)."
+    assert lines[-2].startswith("Missed: 1 step not in your order yet. Hint: ")
+    assert lines[-1].startswith("Score: 0.00 of 1.00. Hits (right answers you found): 0. "
+                                "Misses (right answers you left out): 4. False alarms")
+
+
+@pytest.mark.parametrize("answer", [[], ["Shiite militias"], ["Shiite militias", "Fars"]])
+def test_an_empty_or_partial_order_gets_the_hint_not_the_key(answer):
+    # Regression (issue 11): an empty answer to 03-source-chain listed every step and role.
+    exercise = chain()
+    text = str(exercise.check(answer))
+    assert f"Hint: {exercise.hint}" in text
+    hidden = [s for s in (*exercise.steps, *exercise.distractors) if s.text not in answer]
+    for step in hidden:
+        assert step.text not in text and step.explanation not in text, step.text
 
 
 def test_text_form_of_an_exercise():
@@ -682,6 +710,25 @@ def test_single_choice_widget_starts_empty_and_asks_for_a_pick():
     assert exercise.attempts == 1
 
 
+def test_changing_the_answer_clears_the_old_feedback():
+    # Regression (issue 11): "Right" stayed under an answer the learner had changed.
+    exercise = who()
+    exercise.widget()
+    radio = exercise.controls.inputs[0]
+    radio.value = "Fars"
+    exercise.controls.check_button.click()
+    assert feedback_text(exercise.controls.feedback.value).startswith('Right: "Fars"')
+    radio.value = "AOL"
+    assert exercise.controls.feedback.value == ""
+    exercise.controls.check_button.click()
+    assert feedback_text(exercise.controls.feedback.value).startswith('Not quite: "AOL"')
+    # A restored answer keeps its feedback: filling it in is no change by the learner.
+    again = who()
+    again.widget()
+    assert again.controls.inputs[0].value == "AOL"
+    assert "Saved answer:" in feedback_text(again.controls.feedback.value)
+
+
 def test_multiple_choice_widget_uses_labelled_checkboxes():
     exercise = cues()
     exercise.widget()
@@ -874,3 +921,18 @@ def test_summary_keeps_lesson_order_when_a_cell_is_run_again():
     cues("02-b")
     who("02-a")
     assert list(progress.summary("02")["id"]) == ["02-a", "02-b"]
+
+
+def test_a_worked_example_waits_for_the_learners_own_try():
+    exercise = hedges()
+    before = str(exercise.worked_example(["reportedly", "U.S. officials say"], who="Omar",
+                                         lesson="Sounding unsure is not enough."))
+    assert before.startswith("Not yet: try the exercise above yourself first.")
+    assert "reportedly" not in before and "Sounding unsure" not in before
+    exercise.check(["reportedly"])
+    after = str(exercise.worked_example(["reportedly", "U.S. officials say"], who="Omar",
+                                        lesson="Sounding unsure is not enough.")).splitlines()
+    assert after[0] == 'Worked example: Omar answered: "reportedly", "U.S. officials say"'
+    assert after[1] == "Not quite: 1 of 2 found, 1 false alarm."
+    assert after[-1] == "What it teaches: Sounding unsure is not enough."
+    assert exercise.attempts == 1, "the example is not saved as the learner's answer"

@@ -432,19 +432,49 @@ def test_summary_view_text_is_deterministic(path, monkeypatch):
     _attempt(store, "02-who", hits=1, misses=0, false_alarms=0, score=1.0, correct=True)
     store.record_answer_shown("02", "02-who")
     view = progress.summary_view("02")
-    assert str(view) == textwrap.dedent(
-        """\
-        Your progress in lesson 02: 1 of 3 exercises done.
-        exercise        tries  hits  misses  false alarms  score                done
-        02-hedges-sort      0     -       -             -      -           not tried
-        02-hedges-find      1     2       1             1   0.50             not yet
-        02-who              1     1       0             0   1.00  yes (answer shown)"""
-    )
-    assert "<caption>Your progress in lesson 02: 1 of 3 exercises done.</caption>" in view.html
+    assert str(view).splitlines() == [
+        "Your progress in lesson 02: 2 of 3 exercises tried, 1 fully right. Run this cell "
+        "again after more answers.",
+        "exercise        tries  hits  misses  false alarms  score                done",
+        "02-hedges-sort      0     -       -             -      -           not tried",
+        "02-hedges-find      1     2       1             1   0.50             not yet",
+        "02-who              1     1       0             0   1.00  yes (answer shown)",
+        "You flag too much about as often as too little: 1 false alarm, 1 miss. Keep telling "
+        "the two apart.",
+    ]
+    assert "<caption>Your progress in lesson 02: 2 of 3 exercises tried" in view.html
     assert '<th scope="col">false alarms</th>' in view.html
     assert str(progress.summary_view("07")) == (
         "No exercises in lesson 07 yet: answer one and it is saved here."
     )
+
+
+def test_before_any_try_the_summary_says_how_to_fill_it(path, monkeypatch):
+    # Regression (issue 11): after Run All the table said "0 of 4 done", as if failed.
+    monkeypatch.setenv(progress.FILE_ENV, str(path))
+    for ex_id in ("05-a", "05-b"):
+        progress.register_exercise(progress.ExerciseInfo("05", ex_id, "sort_items", "?"))
+    first = str(progress.summary_view("05")).splitlines()[0]
+    assert first == ("Your progress in lesson 05: 2 exercises, none tried yet. Answer them "
+                     "above, then run this cell again to see how you did.")
+    assert "lean" not in str(progress.summary_view("05"))
+
+
+@pytest.mark.parametrize(
+    ("false_alarms", "misses", "expected"),
+    [
+        (3, 1, "You lean towards flagging too much: 3 false alarms, 1 miss. Before you flag"),
+        (0, 2, "You lean towards flagging too little: 0 false alarms, 2 misses. Read again"),
+        (1, 1, "You flag too much about as often as too little: 1 false alarm, 1 miss. Keep"),
+        (0, 0, "No misses and no false alarms"),
+    ],
+)
+def test_the_summary_says_which_way_a_learner_leans(path, false_alarms, misses, expected):
+    store = ProgressStore(path)
+    _attempt(store, "02-a", hits=1, misses=misses, false_alarms=false_alarms, score=0.5,
+             correct=not (misses or false_alarms))
+    last = str(store.summary_view("02")).splitlines()[-1]
+    assert last.startswith(expected)
 
 
 def test_summary_view_escapes_ids(path):

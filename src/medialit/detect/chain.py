@@ -321,7 +321,7 @@ def source_chain(
         if step is not None and all(step.who.casefold() != s.who.casefold() for s in steps):
             steps.append(step)
     table = pd.DataFrame(steps, columns=list(CHAIN_COLUMNS[1:]))
-    table.insert(0, "step", range(len(table)))
+    table.insert(0, "step", range(1, len(table) + 1))  # step 1 first, as learners count
     return table.astype(
         {
             "step": "int64",

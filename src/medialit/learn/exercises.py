@@ -131,7 +131,9 @@ RIGHT = "Right:"
 NOT_QUITE = "Not quite:"
 FALSE_ALARM = "False alarm:"
 MISSED = "Missed:"
-SCORE = "Discernment score:"
+SCORE = "Score:"
+WORKED = "Worked example:"
+LESSON = "What it teaches:"
 HINT = "Hint:"
 ANSWER = "Answer:"
 NOT_YET = "Not yet:"
@@ -271,10 +273,16 @@ def _text(value: object, what: str) -> str:
 
 
 def _score_line(hits: int, misses: int, false_alarms: int, score: float) -> FeedbackLine:
+    """The score with what each count means, in one line, wherever a score is shown.
+
+    Learners meet "discernment" nowhere else, so the line names the three counts in plain
+    words instead of the research term (see the module docstring).
+    """
     return FeedbackLine(
         SCORE,
-        f"{score:.2f} ({_plural(hits, 'hit')}, {_plural(misses, 'miss')}, "
-        f"{_plural(false_alarms, 'false alarm')}).",
+        f"{score:.2f} of 1.00. Hits (right answers you found): {hits}. Misses (right "
+        f"answers you left out): {misses}. False alarms (wrong ones you flagged): "
+        f"{false_alarms}.",
     )
 
 
@@ -442,6 +450,29 @@ class Exercise:
         self.store.record_answer_shown(self.lesson, self.id, kind=self.kind, question=self.question)
         return self._answer_view()
 
+    def worked_example(self, answer: Any, *, who: str, lesson: str) -> Rendered:
+        """Another learner's answer, its feedback and what it teaches, after your own try.
+
+        Try first, then learn: before this exercise has been checked once, the cell says
+        so and shows nothing that could give an answer away (run it again after a try).
+        ``who`` names the made-up learner; ``lesson`` is the sentence the example teaches.
+        The example's answer is scored but never saved.
+        """
+        if self.attempts == 0:
+            text = (f"try the exercise above yourself first. Then run this cell again to see "
+                    f"{who}'s answer and what it teaches.")
+            return Rendered(feedback_html([FeedbackLine(NOT_YET, text)]), f"{NOT_YET} {text}")
+        result = self.evaluate(answer)
+        if isinstance(answer, str):
+            shown = _q(answer)
+        elif isinstance(answer, Mapping):
+            shown = "; ".join(f"{_q(k)} → {_q(v)}" for k, v in answer.items())
+        else:
+            shown = ", ".join(_q(a) for a in answer)
+        lines = [FeedbackLine(WORKED, f"{who} answered: {shown}"), *result.lines,
+                 FeedbackLine(LESSON, _text(lesson, "The lesson of a worked example"))]
+        return Rendered(feedback_html(lines), "\n".join(str(line) for line in lines))
+
     def _answer_view(self) -> Rendered:
         lines = self._answer_lines()
         return Rendered(feedback_html(lines), "\n".join(str(line) for line in lines))
@@ -483,6 +514,14 @@ class Exercise:
         from IPython.display import display
 
         display(self._repr_mimebundle_(), raw=True)
+
+    def _restore_saved(self, set_answer: Callable[[Any], None], feedback: Any) -> None:
+        """Fill in the learner's last saved answer, with its feedback, in a new widget."""
+        saved = self.saved_answer()
+        if saved is not None:
+            set_answer(saved)
+            note = FeedbackLine(SAVED, "your last answer is filled in again; its feedback:")
+            feedback.value = feedback_html([note, *self._evaluate(saved).lines])
 
     def _build_widget(self) -> Any:
         widgets = _ipywidgets()
@@ -535,17 +574,19 @@ class Exercise:
                 why = f"{type(exc).__name__}: {exc}"
                 answer.value = feedback_html([FeedbackLine(NOT_YET, why)])
 
+        def on_change(change: Any) -> None:
+            # Feedback about an answer the learner has since changed would mislead.
+            if change.get("new") != change.get("old"):
+                feedback.value = ""
+
         check_button.on_click(on_check)
         hint_button.on_click(on_hint)
         if answer_button is not None:
             answer_button.on_click(on_answer)
 
-        saved = self.saved_answer()
-        if saved is not None:
-            set_answer(saved)
-            result = self._evaluate(saved)
-            note = FeedbackLine(SAVED, "your last answer is filled in again; its feedback:")
-            feedback.value = feedback_html([note, *result.lines])
+        self._restore_saved(set_answer, feedback)
+        for control in inputs:  # after the saved answer is filled in, which is no change
+            control.observe(on_change, names="value")
         if answer_button is not None and self.store.answer_shown(self.lesson, self.id):
             answer.value = self._answer_view().html
 
@@ -658,10 +699,14 @@ class _PickExercise(Exercise):
         hits, misses, false_alarms, lines = self._pick_lines(answer)
         total = hits + misses
         label = RIGHT if misses == 0 and false_alarms == 0 else NOT_QUITE
-        found = f"all {total}" if misses == 0 else f"{hits} of {total}"
-        body = [FeedbackLine(label, f"{found} found, {_alarms(false_alarms)}."), *lines]
         if misses:
-            body.append(FeedbackLine(MISSED, f"{misses} more to find. Try again, or use the hint."))
+            found = f"{hits} of {total} found"
+        else:
+            found = f"all {total} found" if total > 1 else f"you found the right {self.noun}"
+        body = [FeedbackLine(label, f"{found}, {_alarms(false_alarms)}."), *lines]
+        if misses:
+            # Which ones are missing is the answer key: give the hint, not the list.
+            body.append(FeedbackLine(MISSED, f"{misses} more to find. {HINT} {self.hint}"))
         score = _discernment(hits, misses, false_alarms)
         body.append(_score_line(hits, misses, false_alarms, score))
         return CheckResult(self.id, answer, hits, misses, false_alarms, score, tuple(body))
@@ -1166,15 +1211,18 @@ class OrderSteps(Exercise):
             else:
                 head = f"{_q(text)} is not step {rank}"
                 lines.append(FeedbackLine(NOT_QUITE, _with_reason(head, step.explanation)))
-        for step in self.shown:
-            if step.text in answer:
-                continue
-            if step.text in real:
-                head = f"{_q(step.text)} is one of the steps"
-                lines.append(FeedbackLine(MISSED, _with_reason(head, step.explanation)))
-            else:
-                head = f"you left out {_q(step.text)}"
-                lines.append(FeedbackLine(RIGHT, _with_reason(head, step.explanation)))
+        left_out = [t for t in real if t not in answer]
+        if left_out:
+            # Naming the missing steps, or praising the lines left out, would hand an
+            # empty or partial answer the key: it gets the hint instead.
+            lines.append(FeedbackLine(
+                MISSED, f"{_plural(len(left_out), 'step')} not in your order yet. "
+                f"{HINT} {self.hint}"))
+        else:
+            for step in self.distractors:
+                if step.text not in answer:
+                    head = f"you left out {_q(step.text)}"
+                    lines.append(FeedbackLine(RIGHT, _with_reason(head, step.explanation)))
         n = len(real)
         if misses == 0 and false_alarms == 0:
             summary = FeedbackLine(RIGHT, f"all {n} steps in order, nothing extra.")

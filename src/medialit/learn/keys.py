@@ -285,7 +285,7 @@ class AnswerKey:
     @property
     def source_chain(self) -> pd.DataFrame:
         """The claim's path from its first teller to this page, one row per step."""
-        rows = [_flatten_step(i, s) for i, s in enumerate(self._items("source_chain"))]
+        rows = [_flatten_step(i, s) for i, s in enumerate(self._items("source_chain"), 1)]
         return _frame(rows, _CHAIN_COLUMNS, sort_by=None)
 
     @property
