@@ -62,7 +62,8 @@ dict(article.metadata)
 #
 # A web page holds more than the story. Below, the **story** has a blue bar on the left.
 # Everything else is *page clutter*: photo galleries, captions, buttons and sign-up boxes.
-# It is dimmed and labelled. Hover over a line to see why it was sorted that way.
+# It is dimmed and labelled. The `rule` column in the table below says why each line was
+# sorted the way it was (with a mouse, you can also hover over a line).
 
 # %%
 ml.page_view(article)

@@ -85,8 +85,8 @@ find_ex.worked_example(
 # ## 3. What the computer finds
 #
 # `ml.find_hedges` finds hedges with rules: lists of words and patterns, each with a reason.
-# Here they are, marked in the story. In a notebook you can hover over a mark to read why it
-# was made; the reasons are also listed under the story.
+# Here they are, marked in the story. Each mark ends in a small numbered tag. Tab to a tag
+# or tap it to read why the mark was made; all the reasons are also listed under the story.
 
 # %%
 ml.highlight(article, kinds=["hedge"])

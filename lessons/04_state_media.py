@@ -42,8 +42,8 @@ key = ml.load_key()
 ml.find_outlets(article)[["text", "name", "country", "typology", "state_affiliated"]]
 
 # %% [markdown]
-# The story itself names one outlet. Here it is, marked in the text. Hover over the mark,
-# or read the note under the story, to see why it was marked.
+# The story itself names one outlet. Here it is, marked in the text. Tab to or tap the mark's
+# small tag, or read the numbered note under the story, to see why it was marked.
 
 # %%
 ml.highlight(article, kinds=["outlet"])

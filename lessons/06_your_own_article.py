@@ -58,7 +58,7 @@ text_article.warning or "No warning: the story found looks like an article."
 ml.page_view(text_article)
 
 # %% [markdown]
-# And its hedges, sources and outlets, marked in the text (hover over a mark to see why):
+# And its hedges, sources and outlets, marked in the text (tab to or tap a mark's tag to see why):
 
 # %%
 ml.highlight(text_article)
