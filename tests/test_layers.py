@@ -31,14 +31,6 @@ LAYERS: dict[str, int] = {
     "__init__": 9,
 }
 
-# Modules still being split while other work on them lands (issue 10). strict: the test
-# fails once a module is small enough, so the entry is removed as soon as it can be.
-PENDING_SPLIT = {
-    "learn.exercises": "split after the learner-path changes land",
-    "learn.progress": "split after the progress-lock changes land",
-}
-PENDING_LONG_FUNCTIONS: dict[str, str] = {}
-
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
 # A longer function says why in its docstring with this phrase.
@@ -154,21 +146,13 @@ def test_the_checker_sees_an_upward_import(tmp_path):
     assert "show.render" in _imports("detect.fake", fake)
 
 
-def _params(pending: dict[str, str]) -> list:
-    return [
-        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=pending[m]))
-        if m in pending else m
-        for m in sorted(GRAPH)
-    ]
-
-
-@pytest.mark.parametrize("module", _params(PENDING_SPLIT))
+@pytest.mark.parametrize("module", sorted(GRAPH))
 def test_modules_stay_small(module):
     lines = _modules()[module].read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_MODULE_LINES, f"medialit.{module} has {lines} lines"
 
 
-@pytest.mark.parametrize("module", _params(PENDING_LONG_FUNCTIONS))
+@pytest.mark.parametrize("module", sorted(GRAPH))
 def test_long_functions_say_why(module):
     tree = ast.parse(_modules()[module].read_text(encoding="utf-8"))
     long = [

@@ -28,11 +28,12 @@ from medialit.learn.exercises import (
     SortItems,
     Step,
 )
+from medialit.learn.exercises import settings as ex_settings
 
 
 @pytest.fixture(autouse=True)
 def _clean_settings(monkeypatch):
-    monkeypatch.setattr(ex_mod, "_SETTINGS", {"show_answers": True})
+    monkeypatch.setattr(ex_settings, "_SETTINGS", {"show_answers": True})
     monkeypatch.delenv(ex_mod.STUDENT_ENV, raising=False)
     monkeypatch.delenv(progress.FILE_ENV, raising=False)  # would win over MEDIALIT_HOME
     monkeypatch.setattr(progress, "_REGISTERED", {})

@@ -8,7 +8,7 @@ import warnings
 import pytest
 from hostile_inputs import DEVICE, SURROGATE, deep_json
 
-from medialit.learn import progress
+from medialit.learn import progress, progress_file
 from medialit.learn.progress import ProgressStore
 
 
@@ -94,7 +94,7 @@ def test_a_fifo_at_the_progress_path_is_set_aside_without_hanging(tmp_path):
 
 def test_a_huge_progress_file_is_set_aside_by_its_size(path, monkeypatch):
     path.write_text(json.dumps(_good()), encoding="utf-8")
-    monkeypatch.setattr(progress, "MAX_FILE_BYTES", 50)
+    monkeypatch.setattr(progress_file, "MAX_FILE_BYTES", 50)
     with pytest.warns(UserWarning, match="largest progress file"):
         ProgressStore(path)
 

@@ -43,12 +43,10 @@ Why it cannot lose answers:
 from __future__ import annotations
 
 import contextlib
-import html
 import json
-import math
 import os
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -62,23 +60,26 @@ from .._util.io import (
     remove_stale_temp_files,
 )
 from .._util.lazy import pd
-from ..errors import FileRefusedError, ProgressError
+from ..errors import ProgressError
 from ..show.render import Rendered
+from .progress_file import FORMAT as FORMAT
+from .progress_file import MAX_ANSWER_DEPTH as MAX_ANSWER_DEPTH
+from .progress_file import MAX_FILE_BYTES as MAX_FILE_BYTES
+from .progress_file import VERSION as VERSION
+from .progress_file import (
+    _dump,
+    _empty,
+    read_progress_file,
+)
+from .progress_view import render_summary
 
-FORMAT = "medialit-progress"
 EXPORT_FORMAT = "medialit-progress-export"
-VERSION = 1
 FILE_NAME = "progress.json"
 HOME_ENV = "MEDIALIT_HOME"
 FILE_ENV = "MEDIALIT_PROGRESS"
 LOCK_TIMEOUT_SECONDS = 10.0
 """How long a save waits for another kernel's save (saves take milliseconds); after
 that the answers stay in memory and are written at the next save."""
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""A progress file larger than this is not one medialit wrote for a class (it is set aside)."""
-MAX_ANSWER_DEPTH = 20
-"""Answers are lists and small mappings of text; deeper nesting is damage, not an answer."""
-
 SUMMARY_COLUMNS: dict[str, str] = {
     "lesson": "object",
     "id": "object",
@@ -92,10 +93,6 @@ SUMMARY_COLUMNS: dict[str, str] = {
     "answer_shown": "bool",
 }
 """Columns of :func:`summary` and their dtypes (counts are ``<NA>`` before a first try)."""
-
-
-class _Corrupt(Exception):
-    """The progress file is not what medialit writes; the message says why."""
 
 
 # --------------------------------------------------------------------------- paths
@@ -114,164 +111,6 @@ def progress_path() -> Path:
 def _now() -> str:
     """The time of an attempt: UTC, to the second, ISO 8601 (sorts as text)."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _empty() -> dict[str, Any]:
-    return {"format": FORMAT, "version": VERSION, "lessons": {}}
-
-
-# --------------------------------------------------------------------------- file shape
-
-
-MAX_COUNT = 100_000
-"""No exercise has this many items: a larger count is damage (and would overflow a table)."""
-
-
-def is_count(value: object) -> bool:
-    """A whole number of items, 0 to :data:`MAX_COUNT` (True/False are not counts)."""
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT
-
-
-def is_score(value: object) -> bool:
-    """A discernment score: a finite number from 0 to 1."""
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and 0 <= value <= 1
-    )
-
-
-_ATTEMPT_FIELDS: dict[str, Callable[[object], bool]] = {
-    "time": lambda v: isinstance(v, str) and len(v) < 100,
-    "hits": is_count,
-    "misses": is_count,
-    "false_alarms": is_count,
-    "score": is_score,
-    "correct": lambda v: isinstance(v, bool),
-}
-
-
-def _check_shape(data: object) -> dict[str, Any]:
-    """Return ``data`` if it has the shape medialit writes, else raise :class:`_Corrupt`."""
-    if not isinstance(data, dict):
-        raise _Corrupt(f"the file holds a {type(data).__name__}, not a JSON object")
-    if data.get("format") != FORMAT:
-        raise _Corrupt(f"'format' is {data.get('format')!r}, not {FORMAT!r}")
-    if data.get("version") != VERSION:
-        raise _Corrupt(f"'version' is {data.get('version')!r}, not {VERSION}")
-    lessons = data.get("lessons")
-    if not isinstance(lessons, dict):
-        raise _Corrupt("'lessons' is missing or not an object")
-    for lesson, exercises in lessons.items():
-        if not isinstance(exercises, dict):
-            raise _Corrupt(f"lesson {lesson!r} is not an object")
-        for ex_id, entry in exercises.items():
-            where = f"exercise {lesson}/{ex_id}"
-            if not isinstance(entry, dict):
-                raise _Corrupt(f"{where} is not an object")
-            attempts = entry.get("attempts")
-            if not isinstance(attempts, list):
-                raise _Corrupt(f"{where} has no list of attempts")
-            if not isinstance(entry.get("answer_shown", False), bool):
-                raise _Corrupt(f"{where}: 'answer_shown' is not true/false")
-            for name in ("kind", "question"):
-                if not isinstance(entry.get(name), (str, type(None))):
-                    raise _Corrupt(f"{where}: {name!r} is not text")
-            if _depth(entry.get("answer")) > MAX_ANSWER_DEPTH:
-                raise _Corrupt(f"{where}: the answer is nested too deeply")
-            for attempt in attempts:
-                _check_attempt(attempt, where)
-    return data
-
-
-def _depth(value: object) -> int:
-    """How deeply lists and objects nest in ``value`` (without recursion)."""
-    deepest, todo = 0, [(value, 1)]
-    while todo:
-        item, level = todo.pop()
-        if isinstance(item, (list, dict)):
-            deepest = max(deepest, level)
-            if level <= MAX_ANSWER_DEPTH:
-                children = item.values() if isinstance(item, dict) else item
-                todo.extend((v, level + 1) for v in children)
-    return deepest
-
-
-def _check_attempt(attempt: object, where: str) -> None:
-    if not isinstance(attempt, dict):
-        raise _Corrupt(f"{where} has an attempt that is not an object")
-    if _depth(attempt.get("answer")) > MAX_ANSWER_DEPTH:
-        raise _Corrupt(f"{where} has an attempt whose answer is nested too deeply")
-    for name, fits in _ATTEMPT_FIELDS.items():
-        value = attempt.get(name)
-        if not fits(value):
-            raise _Corrupt(f"{where} has an attempt whose {name!r} is {_short(value)}")
-
-
-def _short(value: object) -> str:
-    """A value for a message: never a million characters, never a 4,300-digit error."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**12:
-        return "a number far too large"
-    shown = repr(value) if not isinstance(value, (list, dict)) else type(value).__name__
-    return shown if len(shown) <= 60 else shown[:56] + "...'"
-
-
-# --------------------------------------------------------------------------- file I/O
-
-
-def _set_aside(path: Path, reason: str) -> Path:
-    """Move a broken progress file out of the way, keeping it for a teacher to look at.
-
-    Raises ``OSError`` if it cannot be moved: then nothing may be written over it.
-    """
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    os.replace(path, target)
-    warnings.warn(
-        f"medialit: the progress file {path} could not be read ({reason}). It was kept "
-        f"as {target.name} and a fresh progress file was started.",
-        stacklevel=2,
-    )
-    return target
-
-
-def read_progress_file(path: Path) -> dict[str, Any]:
-    """Read a progress file; a missing file is empty, a broken one is moved aside.
-
-    Any damage counts as broken: not a regular file, too large, not UTF-8 or not
-    JSON, nested too deep (``RecursionError``), the wrong shape or types. Raises
-    ``OSError`` when the file exists but cannot be read, or is broken and cannot be
-    moved aside.
-    """
-    try:
-        raw = read_bytes_checked(path, limit=MAX_FILE_BYTES, what="progress file")
-    except FileNotFoundError:
-        return _empty()
-    except FileRefusedError as exc:
-        _set_aside(path, str(exc))
-        return _empty()
-    try:
-        return _check_shape(json.loads(raw.decode("utf-8")))
-    except _Corrupt as exc:
-        _set_aside(path, str(exc))
-    except RecursionError:
-        _set_aside(path, "it is nested too deeply to be a progress file")
-    except Exception as exc:  # any damage: bad JSON or UTF-8, a 5,000-digit number ...
-        _set_aside(path, f"not valid JSON: {exc}")
-    return _empty()
-
-
-def _dump(data: Mapping[str, Any]) -> bytes:
-    """The file's bytes: readable UTF-8, or ASCII escapes for text UTF-8 cannot hold."""
-    try:
-        return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: "\\ud800" in JSON reads back the same
-        return (json.dumps(data, indent=1) + "\n").encode("ascii")
 
 
 # --------------------------------------------------------------------------- changes
@@ -598,107 +437,6 @@ def summary_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     """Summary records as a DataFrame with fixed columns and dtypes, even when empty."""
     frame = pd.DataFrame.from_records(records, columns=list(SUMMARY_COLUMNS))
     return frame.astype(SUMMARY_COLUMNS)
-
-
-_HEADERS = ("exercise", "tries", "hits", "misses", "false alarms", "score", "done")
-
-
-def _cells(record: Mapping[str, Any]) -> tuple[str, ...]:
-    tried = record["attempts"] > 0
-
-    def count(name: str) -> str:
-        return str(record[name]) if tried else "-"
-
-    done = "yes" if record["done"] else ("not yet" if tried else "not tried")
-    if record["answer_shown"]:
-        done += " (answer shown)"
-    return (
-        record["id"],
-        str(record["attempts"]),
-        count("hits"),
-        count("misses"),
-        count("false_alarms"),
-        f"{record['score']:.2f}" if tried else "-",
-        done,
-    )
-
-
-LEAN_TOO_MUCH = (
-    "You lean towards flagging too much: {counts}. Before you flag something, find the "
-    "words that make it a problem; a careful story is not a suspicious one."
-)
-LEAN_TOO_LITTLE = (
-    "You lean towards flagging too little: {counts}. Read again with the lesson's question "
-    "in mind, and flag what fits it even when you are not sure."
-)
-LEAN_BALANCED = (
-    "You flag too much about as often as too little: {counts}. Keep telling the two apart."
-)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def lean(records: list[Mapping[str, Any]]) -> str | None:
-    """Which way a learner's last answers lean, with one sentence of advice; None before a try.
-
-    Training that teaches people to spot false news can make them reject true news as
-    well, which looks like progress in "spotting" (Modirrousta-Galian and Higham 2023;
-    Pfänder and Altay 2025). Comparing false alarms (flagging too much) with misses
-    (flagging too little) makes that shift visible to the learner.
-    """
-    tried = [r for r in records if r["attempts"]]
-    if not tried:
-        return None
-    fa = sum(r["false_alarms"] or 0 for r in tried)
-    mi = sum(r["misses"] or 0 for r in tried)
-    if fa == mi == 0:
-        return "No misses and no false alarms in your last answers: well judged."
-    template = LEAN_TOO_MUCH if fa > mi else LEAN_TOO_LITTLE if mi > fa else LEAN_BALANCED
-    counts = f"{_count(fa, 'false alarm', 'false alarms')}, {_count(mi, 'miss', 'misses')}"
-    return template.format(counts=counts)
-
-
-def _summary_title(records: list[dict[str, Any]], where: str) -> str:
-    """The table's caption; before any try it says how to fill the table, not "0 done"."""
-    tried = sum(r["attempts"] > 0 for r in records)
-    if not tried:
-        return (f"Your progress{where}: {len(records)} exercises, none tried yet. Answer "
-                "them above, then run this cell again to see how you did.")
-    done = sum(r["done"] for r in records)
-    return (f"Your progress{where}: {tried} of {len(records)} exercises tried, {done} fully "
-            "right. Run this cell again after more answers.")
-
-
-def render_summary(records: list[dict[str, Any]], *, lesson: str | None = None) -> Rendered:
-    """A deterministic text table and the same table in HTML (no times, no paths)."""
-    where = f" in lesson {lesson}" if lesson is not None else ""
-    if not records:
-        message = f"No exercises{where} yet: answer one and it is saved here."
-        return Rendered(f"<p>{html.escape(message)}</p>", message)
-    title = _summary_title(records, where)
-    leaning = lean(records)
-    rows = [_HEADERS, *(_cells(r) for r in records)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADERS))]
-    lines = [title]
-    for row in rows:
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in _HEADERS)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(r)) + "</tr>" for r in records
-    )
-    table = (
-        f'<table class="ml-progress"><caption>{html.escape(title)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-    if leaning is not None:
-        lines.append(leaning)
-        table += f'<p class="ml-lean">{html.escape(leaning)}</p>'
-    return Rendered(table, "\n".join(lines))
 
 
 def export_payload(data: Mapping[str, Any], *, learner: str | None = None) -> dict[str, Any]:

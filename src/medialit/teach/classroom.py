@@ -35,15 +35,9 @@ from typing import TYPE_CHECKING, Any
 
 from .._util.io import read_bytes_checked
 from .._util.lazy import pd
-from ..learn.progress import (
-    EXPORT_FORMAT,
-    FORMAT,
-    MAX_FILE_BYTES,
-    VERSION,
-    ProgressError,
-    is_count,
-    is_score,
-)
+from ..errors import ProgressError
+from ..learn.progress import EXPORT_FORMAT
+from ..learn.progress_file import FORMAT, MAX_FILE_BYTES, VERSION, is_count, is_score
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
