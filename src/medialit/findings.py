@@ -180,7 +180,12 @@ class Findings:
 
     @cached_property
     def table(self) -> pd.DataFrame:
-        """Every finding in one table (see :func:`analyze`)."""
+        """Every finding in one table (see :func:`analyze`), built once; read it, never
+        change it (``new_table()`` gives a table of one's own)."""
+        return self.new_table()
+
+    def new_table(self) -> pd.DataFrame:
+        """A fresh findings table from the stored records (no detector runs again)."""
         rows = (
             _hedge_rows(list(self.hedge_records))
             + _attribution_rows(
@@ -226,10 +231,11 @@ def analyze(article: Article | str, *, scope: str = "story") -> pd.DataFrame:
 
     ``scope="story"`` (the default) reads the headline and story; ``"page"`` reads
     every block, captions and boxes included. Each detector runs once per article and
-    scope (see :func:`findings_for`); the table returned is the caller's own copy.
+    scope (see :func:`findings_for`); the table returned is the caller's own, built from
+    the stored records (cheaper than copying a cached table).
     """
     article = as_article(article, caller="analyze")
-    return findings_for(article, scope=scope).table.copy()
+    return findings_for(article, scope=scope).new_table()
 
 
 def source_chain(article: Article | str) -> pd.DataFrame:

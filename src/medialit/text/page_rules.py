@@ -71,6 +71,7 @@ class Pattern(NamedTuple):
     case_sensitive: bool
     tail_only: bool
     ends_story: bool = False  # a comment section: what follows is readers' text
+    max_chars: int | None = None  # from a leading ^(?=.{0,N}$): longer lines cannot match
 
 
 # --------------------------------------------------------------------------- patterns
@@ -98,9 +99,23 @@ def page_patterns() -> tuple[Pattern, ...]:
             row["case_sensitive"].strip().lower() == "true",
             row["match_on"] == "tail",
             row.get("ends_story", "").strip().lower() == "true",
+            _max_chars(row["pattern"]),
         )
         for row in rows
     )
+
+
+_MAX_CHARS_RE = re.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)")
+
+
+def _max_chars(pattern: str) -> int | None:
+    """N for a pattern that starts with ``^(?=.{0,N}$)`` (a short line only), else None.
+
+    Long story paragraphs skip such patterns without running them: the same answer,
+    found much faster on pages of long paragraphs.
+    """
+    found = _MAX_CHARS_RE.match(pattern)
+    return int(found.group(1)) if found else None
 
 
 def match_pattern(line: str) -> Pattern | None:
@@ -110,6 +125,8 @@ def match_pattern(line: str) -> Pattern | None:
         subject = line if pattern.case_sensitive else lower
         if pattern.tail_only:
             subject = subject[-_TAIL_CHARS:]
+        if pattern.max_chars is not None and len(subject) > pattern.max_chars:
+            continue
         if pattern.regex.search(subject):
             return pattern
     return None
