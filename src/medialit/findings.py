@@ -22,7 +22,7 @@ from ._util.frames import records_frame
 from ._util.lazy import pd
 from .detect import chain
 from .detect.attribution import Attribution, attribution_frame, attribution_records
-from .detect.hedges import Hedge, hedge_frame, hedge_records
+from .detect.hedges import Hedge, hedge_records
 from .detect.outlets import OutletMention, mention_frame, outlet_records
 from .text.article import Article, as_article
 from .vocab import FINDING_KINDS
@@ -152,9 +152,9 @@ def _state_affiliation(
 class Findings:
     """What every detector found in one article for one scope; each part computed once.
 
-    The record tuples are the detectors' output; the tables (``hedges``,
-    ``attributions``, ``outlets``, ``table``, ``chain``) are built on first use.
-    Callers that hand a table on to a user should hand a copy (``analyze`` does).
+    The record tuples are the detectors' output. ``attributions``, ``outlets`` and
+    ``chain`` are tables built on first use and shared: read them, never change them.
+    ``table()`` builds the findings table afresh for each caller.
     """
 
     article: Article
@@ -162,11 +162,6 @@ class Findings:
     hedge_records: tuple[Hedge, ...] = field(repr=False)
     attribution_records: tuple[Attribution, ...] = field(repr=False)
     outlet_records: tuple[OutletMention, ...] = field(repr=False)
-
-    @cached_property
-    def hedges(self) -> pd.DataFrame:
-        """The table :func:`medialit.find_hedges` returns."""
-        return hedge_frame(self.hedge_records)
 
     @cached_property
     def attributions(self) -> pd.DataFrame:
@@ -178,14 +173,9 @@ class Findings:
         """The table :func:`medialit.find_outlets` returns."""
         return mention_frame(self.outlet_records)
 
-    @cached_property
     def table(self) -> pd.DataFrame:
-        """Every finding in one table (see :func:`analyze`), built once; read it, never
-        change it (``new_table()`` gives a table of one's own)."""
-        return self.new_table()
-
-    def new_table(self) -> pd.DataFrame:
-        """A fresh findings table from the stored records (no detector runs again)."""
+        """Every finding in one table (see :func:`analyze`), built afresh from the stored
+        records, so each caller owns its copy and no detector runs again."""
         rows = (
             _hedge_rows(list(self.hedge_records))
             + _attribution_rows(
@@ -235,7 +225,7 @@ def analyze(article: Article | str, *, scope: str = "story") -> pd.DataFrame:
     the stored records (cheaper than copying a cached table).
     """
     article = as_article(article, caller="analyze")
-    return findings_for(article, scope=scope).new_table()
+    return findings_for(article, scope=scope).table()
 
 
 def source_chain(article: Article | str) -> pd.DataFrame:

@@ -197,7 +197,7 @@ def detected_items(article: Article) -> list[ReviewItem]:
     from ..findings import findings_for
 
     story = findings_for(article, scope="story")
-    findings = story.table
+    findings = story.table()
     items = _hedge_items(article, findings[findings["kind"] == "hedge"])
     items += _attribution_items(article, findings)
     items += _outlet_items(article, findings_for(article, scope="page").outlets)

@@ -7,7 +7,6 @@ indexes it. An article is immutable: tools read it, nothing changes it.
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 import re
@@ -19,6 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import errors
+from .._util.data import read_table
 from .._util.io import read_bytes_checked
 from .._util.lazy import pd
 from .._util.resources import data_path
@@ -151,8 +151,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @cache
 def _english_function_words() -> frozenset[str]:
-    with data_path("lexicons", "english_function_words.csv").open(encoding="utf-8") as fh:
-        return frozenset(row["word"] for row in csv.DictReader(fh))
+    rows = read_table("lexicons", "english_function_words.csv", columns=("word",))
+    return frozenset(row["word"] for row in rows)
 
 
 def story_warning(blocks: Sequence[Block]) -> str | None:
