@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _name(requirement: str) -> str:
-    return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower()
+    """The package name, normalised as pip and conda-forge both read it (PEP 503):
+    ``lxml_html_clean`` on PyPI is ``lxml-html-clean`` on conda-forge."""
+    name = re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _conda_names(text: str) -> set[str]:
