@@ -17,7 +17,8 @@ from medialit.text.page_rules import _TAIL_CHARS, match_pattern, page_patterns
     [
         (r"\bclose icon$", ("close icon",)),
         (r"\((?:ap|afp|reuters)\)$", ("(ap)", "(afp)", "(reuters)")),
-        (r"(?:we use cookies|this site uses cookies)", ("we use cookies", "this site uses cookies")),
+        (r"(?:we use cookies|this site uses cookies)",
+         ("we use cookies", "this site uses cookies")),
         (r"photos?\b", ("photo",)),  # "photos" holds "photo": the shorter is enough
         (r"\d+ comments", (" comments",)),
         (r"^\d+$", None),  # no letter is required

@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .regex import trie_regex
+
 try:  # the parser of the re module itself (Python 3.11+; sre_parse before)
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
@@ -125,13 +127,41 @@ def _item(op: str, av) -> _Info:  # av: what sre_parse gives for op
     return _NOTHING
 
 
-def _anchored_at_start(parsed: object) -> bool:
-    """Does every match of the parsed pattern start at the start of the text (``^...``)?"""
+def _fails_fast_at_start(parsed: object) -> bool:
+    """Does the pattern start with ``^`` and then a letter (or one of a few letters)?
+
+    Such a pattern is decided at the line's first character on almost every line, so
+    it costs next to nothing inside one joined regex. A pattern that starts by
+    scanning (``^.*``, ``^[^.]*``, ``^(?=.{0,200}$)``) is better left to its own
+    literal prefilter.
+    """
     items = list(parsed)  # type: ignore[call-overload]
-    if parsed.state.flags & re.MULTILINE or not items:  # type: ignore[attr-defined]
+    if parsed.state.flags & re.MULTILINE or len(items) < 2:  # type: ignore[attr-defined]
         return False
     op, av = items[0]
-    return str(op) == "AT" and str(av) == "AT_BEGINNING"
+    return str(op) == "AT" and str(av) == "AT_BEGINNING" and _starts_with_letter(items[1:])
+
+
+def _starts_with_letter(items: list) -> bool:
+    """Does a match of these regex items start with a given letter (or digit, or one of a
+    few), so that most lines fail at their first character?"""
+    if not items:
+        return False
+    op, av = str(items[0][0]), items[0][1]
+    if op == "LITERAL":
+        return True
+    if op == "IN":  # letters, ranges and digits; a negated class matches most letters
+        return all(
+            str(o) in ("LITERAL", "RANGE") or (str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT")
+            for o, a in av
+        )
+    if op == "SUBPATTERN":
+        return _starts_with_letter(list(av[3]))
+    if op == "BRANCH":
+        return all(_starts_with_letter(list(branch)) for branch in av[1])
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return av[0] >= 1 and _starts_with_letter(list(av[2]))
+    return False
 
 
 # A back-reference would point at another pattern's group once patterns are joined.
@@ -157,7 +187,7 @@ class AnyMatch:
 
     def __init__(self, patterns: Sequence[Searched]) -> None:
         starts: dict[tuple[bool, int | None], list[Searched]] = {}
-        self._others: list[tuple[Searched, tuple[str, ...] | None]] = []
+        others: list[Searched] = []
         for pattern in patterns:
             source = pattern.regex.pattern
             try:
@@ -168,18 +198,25 @@ class AnyMatch:
                 parsed is not None
                 and (pattern.regex.flags & ~re.UNICODE) == 0
                 and not _BACKREF_RE.search(source)
-                and _anchored_at_start(parsed)
+                and _fails_fast_at_start(parsed)
             ):
                 starts.setdefault((pattern.case_sensitive, pattern.tail_chars), []).append(pattern)
             else:
-                self._others.append((pattern, required_literals(source)))
+                others.append(pattern)
         self._starts: list[_StartGroup] = []
         for key, members in starts.items():
             group = _StartGroup(key, members)
             if group.joinable():
                 self._starts.append(group)
             else:
-                self._others.extend((p, required_literals(p.regex.pattern)) for p in members)
+                others.extend(members)
+        self._others = others
+        literals = [required_literals(p.regex.pattern) for p in others]
+        self._always = frozenset(i for i, found in enumerate(literals) if found is None)
+        self._scans = [
+            _LiteralScan(case_sensitive, others, literals)
+            for case_sensitive in sorted({p.case_sensitive for p in others})
+        ]
 
     def may_match(self, line: str, lower: str) -> bool:
         for group in self._starts:
@@ -188,17 +225,75 @@ class AnyMatch:
                 subject = subject[-group.tail_chars :]
             if group.regex_for(len(subject)).match(subject):
                 return True
-        for pattern, literals in self._others:
+        candidates = set(self._always)
+        for scan in self._scans:
+            subject = line if scan.case_sensitive else lower
+            scan.add_candidates(subject, candidates)
+        for i in sorted(candidates):
+            pattern = self._others[i]
             subject = line if pattern.case_sensitive else lower
             if pattern.tail_chars is not None:
                 subject = subject[-pattern.tail_chars :]
             if pattern.max_chars is not None and len(subject) > pattern.max_chars:
                 continue
-            if literals is not None and not any(map(subject.__contains__, literals)):
-                continue
             if pattern.regex.search(subject):
                 return True
         return False
+
+
+class _LiteralScan:
+    """One pass over a line that finds which patterns' required strings it holds.
+
+    The strings of all patterns searched in the same text (the line, or the lower-cased
+    line) make one letter-tree regex, tried at every position inside a look-ahead, so
+    strings that overlap are all seen: at each position it finds the longest string
+    starting there, and every shorter string starting there is a beginning of it (the
+    ``owners`` of a string include the owners of its beginnings). Patterns limited to
+    short lines are left out of the regex used on longer lines.
+    """
+
+    def __init__(
+        self,
+        case_sensitive: bool,
+        patterns: Sequence[Searched],
+        literals: Sequence[tuple[str, ...] | None],
+    ) -> None:
+        self.case_sensitive = case_sensitive
+        self._members = [
+            (i, p.max_chars, found)
+            for i, (p, found) in enumerate(zip(patterns, literals, strict=True))
+            if p.case_sensitive == case_sensitive and found is not None
+        ]
+        self._limits = sorted({m for _, m, _ in self._members if m is not None})
+        self._compiled: dict[int, tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]] = {}
+
+    def add_candidates(self, subject: str, candidates: set[int]) -> None:
+        """Add the index of every pattern whose required string ``subject`` holds."""
+        regex, owners = self._for_length(len(subject))
+        if regex is not None:
+            for match in regex.finditer(subject):
+                candidates |= owners[match.group(1)]
+
+    def _for_length(
+        self, length: int
+    ) -> tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]:
+        band = bisect.bisect_left(self._limits, length)
+        found = self._compiled.get(band)
+        if found is None:
+            table: dict[str, set[int]] = {}
+            for i, max_chars, strings in self._members:
+                if max_chars is None or max_chars >= length:
+                    for string in strings:
+                        table.setdefault(string, set()).add(i)
+            owners = {
+                string: frozenset().union(
+                    *(ids for other, ids in table.items() if string.startswith(other))
+                )
+                for string in table
+            }
+            regex = re.compile(f"(?=({trie_regex(sorted(table))}))") if table else None
+            found = self._compiled[band] = (regex, owners)
+        return found
 
 
 class _StartGroup:
