@@ -23,6 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .._util.data import read_table
+from .._util.prefilter import AnyMatch, Searched
 
 MAX_TITLE_WORDS = 14
 MAX_HEADLINE_CHARS = 200
@@ -118,9 +119,24 @@ def _max_chars(pattern: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+@cache
+def _any_pattern() -> AnyMatch:
+    """A quick, exact test for "no page pattern matches this line" (most lines)."""
+    return AnyMatch([
+        Searched(p.regex, p.case_sensitive, _TAIL_CHARS if p.tail_only else None, p.max_chars)
+        for p in page_patterns()
+    ])
+
+
 def match_pattern(line: str) -> Pattern | None:
-    """The first page pattern that explains ``line``, or None."""
+    """The first page pattern that explains ``line``, or None.
+
+    Most lines are story paragraphs that no pattern explains: one quick test (see
+    :mod:`medialit._util.prefilter`) answers None for them before any pattern is tried.
+    """
     lower = line.lower()
+    if not _any_pattern().may_match(line, lower):
+        return None
     for pattern in page_patterns():
         subject = line if pattern.case_sensitive else lower
         if pattern.tail_only:

@@ -1,0 +1,333 @@
+"""Skip regex searches that cannot match, with the same answers, for many patterns per line.
+
+The page patterns (``data/lexicons/page_patterns.csv``) are tried on every line of a
+page; most lines are story paragraphs that match none of them. Two cheap tests say
+"none can match" without running the patterns one by one:
+
+- the patterns that must match at the start of the line (``^...``) are joined into
+  one regex tried once at the line's start (``re.match``), instead of one search each;
+- every other pattern carries the strings one of which each of its matches must
+  contain, read from the pattern itself (:func:`required_literals`): a line holding
+  none of them is not searched (``str``'s ``in`` is much faster than a search).
+
+Only when a line passes these tests is it worth asking which pattern matches first.
+Both tests are exact: they never hide a match (tests/_util/test_prefilter.py checks
+this on every page pattern).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .regex import trie_regex
+
+try:  # the parser of the re module itself (Python 3.11+; sre_parse before)
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains at least one, or None.
+
+    A cheap test before a regex search: when none of these strings is in a line
+    (``str``'s ``in``, much faster than a search), the pattern cannot match it, so
+    the search is skipped with the same answer. The strings are read from the
+    pattern's own parse tree: the literal letters it must match, through groups,
+    alternatives (one string per alternative), optional letters and repeats of at
+    least one. None when the pattern has no such string (``\\d+``), uses a
+    construct this reader does not follow, or ignores case: then the pattern is
+    always searched.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:  # a pattern re rejects is reported by re itself
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found, _ = _sequence(list(parsed))
+    if not found or "" in found:
+        return None
+    # A string that holds another one adds nothing: keep the shorter.
+    kept = sorted(set(found), key=len)
+    kept = [s for i, s in enumerate(kept) if not any(t in s for t in kept[:i])]
+    return tuple(kept)
+
+
+# What the reader returns for a piece of a regex: (strings, whole). ``strings`` is None
+# when nothing is known. With ``whole`` False, every match contains one of the strings;
+# with ``whole`` True, every match IS one of them (so pieces side by side can be joined:
+# "(" then "ap" or "afp" then ")" gives "(ap)" and "(afp)").
+_Info = tuple[frozenset[str] | None, bool]
+_NOTHING: _Info = (None, False)
+_EMPTY: _Info = (frozenset({""}), True)  # an anchor or a look-around matches no letters
+_MAX_JOINED = 64  # side-by-side pieces are joined while there are at most this many strings
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most telling requirement: its shortest string longest, then the fewest strings."""
+    useful = [c for c in candidates if "" not in c]
+    return max(useful, key=lambda c: (min(map(len, c)), -len(c))) if useful else None
+
+
+def _sequence(items: list) -> _Info:
+    """What a run of regex items (one after the other) must match."""
+    candidates: list[frozenset[str]] = []
+    joined: frozenset[str] = frozenset({""})
+    whole = True
+    for op, av in items:
+        strings, item_whole = _item(str(op), av)
+        if item_whole and strings is not None and len(joined) * len(strings) <= _MAX_JOINED:
+            joined = frozenset(a + b for a in joined for b in strings)
+            continue
+        whole = False
+        candidates.append(joined)
+        if strings is not None:
+            candidates.append(strings)
+        joined = strings if item_whole and strings is not None else frozenset({""})
+    if whole:
+        return joined, True
+    candidates.append(joined)
+    return _best(candidates), False
+
+
+def _item(op: str, av) -> _Info:  # av: what sre_parse gives for op
+    """What one regex item must match."""
+    if op == "LITERAL":
+        return frozenset({chr(av)}), True
+    if op in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _EMPTY
+    if op == "IN" and av and all(str(o) == "LITERAL" for o, _ in av):
+        return frozenset(chr(c) for _, c in av), True
+    if op == "SUBPATTERN":
+        _group, add_flags, _del_flags, body = av
+        return _NOTHING if add_flags & re.IGNORECASE else _sequence(list(body))
+    if op == "ATOMIC_GROUP":
+        return _sequence(list(av))
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, body = av
+        strings, whole = _sequence(list(body))
+        if strings is None:
+            return _NOTHING
+        if whole and high == 1:  # "s?" matches "" or "s"
+            return (strings | {""} if low == 0 else strings), True
+        return (strings, False) if low >= 1 else _NOTHING
+    if op == "BRANCH":
+        union: set[str] = set()
+        whole = True
+        for branch in av[1]:
+            strings, branch_whole = _sequence(list(branch))
+            if strings is None:
+                return _NOTHING
+            union |= strings
+            whole = whole and branch_whole
+        return frozenset(union), whole
+    return _NOTHING
+
+
+def _fails_fast_at_start(parsed: object) -> bool:
+    """Does the pattern start with ``^`` and then a letter (or one of a few letters)?
+
+    Such a pattern is decided at the line's first character on almost every line, so
+    it costs next to nothing inside one joined regex. A pattern that starts by
+    scanning (``^.*``, ``^[^.]*``, ``^(?=.{0,200}$)``) is better left to its own
+    literal prefilter.
+    """
+    items = list(parsed)  # type: ignore[call-overload]
+    if parsed.state.flags & re.MULTILINE or len(items) < 2:  # type: ignore[attr-defined]
+        return False
+    op, av = items[0]
+    return str(op) == "AT" and str(av) == "AT_BEGINNING" and _starts_with_letter(items[1:])
+
+
+def _starts_with_letter(items: list) -> bool:
+    """Does a match of these regex items start with a given letter (or digit, or one of a
+    few), so that most lines fail at their first character?"""
+    if not items:
+        return False
+    op, av = str(items[0][0]), items[0][1]
+    if op == "LITERAL":
+        return True
+    if op == "IN":  # letters, ranges and digits; a negated class matches most letters
+        return all(
+            str(o) in ("LITERAL", "RANGE") or (str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT")
+            for o, a in av
+        )
+    if op == "SUBPATTERN":
+        return _starts_with_letter(list(av[3]))
+    if op == "BRANCH":
+        return all(_starts_with_letter(list(branch)) for branch in av[1])
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return av[0] >= 1 and _starts_with_letter(list(av[2]))
+    return False
+
+
+# A back-reference would point at another pattern's group once patterns are joined.
+_BACKREF_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+class Searched(NamedTuple):
+    """One pattern as the caller searches it: on which text, and up to what length."""
+
+    regex: re.Pattern[str]
+    case_sensitive: bool  # searched in the line as it is, else in the lower-cased line
+    tail_chars: int | None  # only the last N characters are searched
+    max_chars: int | None  # a longer text cannot match (the caller skips the search)
+
+
+class AnyMatch:
+    """Says quickly, and exactly, whether any of several patterns can match a line.
+
+    ``may_match(line, lower)`` is True when at least one pattern's search (in
+    ``line``, or in ``lower`` for the patterns that ignore case, cut to its tail when
+    asked) would find a match, and False when none would.
+    """
+
+    def __init__(self, patterns: Sequence[Searched]) -> None:
+        starts: dict[tuple[bool, int | None], list[Searched]] = {}
+        others: list[Searched] = []
+        for pattern in patterns:
+            source = pattern.regex.pattern
+            try:
+                parsed = _sre_parse.parse(source, pattern.regex.flags)
+            except Exception:  # searched one by one, as before
+                parsed = None
+            if (
+                parsed is not None
+                and (pattern.regex.flags & ~re.UNICODE) == 0
+                and not _BACKREF_RE.search(source)
+                and _fails_fast_at_start(parsed)
+            ):
+                starts.setdefault((pattern.case_sensitive, pattern.tail_chars), []).append(pattern)
+            else:
+                others.append(pattern)
+        self._starts: list[_StartGroup] = []
+        for key, members in starts.items():
+            group = _StartGroup(key, members)
+            if group.joinable():
+                self._starts.append(group)
+            else:
+                others.extend(members)
+        self._others = others
+        literals = [required_literals(p.regex.pattern) for p in others]
+        self._always = frozenset(i for i, found in enumerate(literals) if found is None)
+        self._scans = [
+            _LiteralScan(case_sensitive, others, literals)
+            for case_sensitive in sorted({p.case_sensitive for p in others})
+        ]
+
+    def may_match(self, line: str, lower: str) -> bool:
+        for group in self._starts:
+            subject = line if group.case_sensitive else lower
+            if group.tail_chars is not None:
+                subject = subject[-group.tail_chars :]
+            if group.regex_for(len(subject)).match(subject):
+                return True
+        candidates = set(self._always)
+        for scan in self._scans:
+            subject = line if scan.case_sensitive else lower
+            scan.add_candidates(subject, candidates)
+        for i in sorted(candidates):
+            pattern = self._others[i]
+            subject = line if pattern.case_sensitive else lower
+            if pattern.tail_chars is not None:
+                subject = subject[-pattern.tail_chars :]
+            if pattern.max_chars is not None and len(subject) > pattern.max_chars:
+                continue
+            if pattern.regex.search(subject):
+                return True
+        return False
+
+
+class _LiteralScan:
+    """One pass over a line that finds which patterns' required strings it holds.
+
+    The strings of all patterns searched in the same text (the line, or the lower-cased
+    line) make one letter-tree regex, tried at every position inside a look-ahead, so
+    strings that overlap are all seen: at each position it finds the longest string
+    starting there, and every shorter string starting there is a beginning of it (the
+    ``owners`` of a string include the owners of its beginnings). Patterns limited to
+    short lines are left out of the regex used on longer lines.
+    """
+
+    def __init__(
+        self,
+        case_sensitive: bool,
+        patterns: Sequence[Searched],
+        literals: Sequence[tuple[str, ...] | None],
+    ) -> None:
+        self.case_sensitive = case_sensitive
+        self._members = [
+            (i, p.max_chars, found)
+            for i, (p, found) in enumerate(zip(patterns, literals, strict=True))
+            if p.case_sensitive == case_sensitive and found is not None
+        ]
+        self._limits = sorted({m for _, m, _ in self._members if m is not None})
+        self._compiled: dict[int, tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]] = {}
+
+    def add_candidates(self, subject: str, candidates: set[int]) -> None:
+        """Add the index of every pattern whose required string ``subject`` holds."""
+        regex, owners = self._for_length(len(subject))
+        if regex is not None:
+            for match in regex.finditer(subject):
+                candidates |= owners[match.group(1)]
+
+    def _for_length(
+        self, length: int
+    ) -> tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]:
+        band = bisect.bisect_left(self._limits, length)
+        found = self._compiled.get(band)
+        if found is None:
+            table: dict[str, set[int]] = {}
+            for i, max_chars, strings in self._members:
+                if max_chars is None or max_chars >= length:
+                    for string in strings:
+                        table.setdefault(string, set()).add(i)
+            owners = {
+                string: frozenset().union(
+                    *(ids for other, ids in table.items() if string.startswith(other))
+                )
+                for string in table
+            }
+            regex = re.compile(f"(?=({trie_regex(sorted(table))}))") if table else None
+            found = self._compiled[band] = (regex, owners)
+        return found
+
+
+class _StartGroup:
+    """Patterns anchored at the line's start, searched in the same text: one joined regex.
+
+    A pattern limited to short lines (``max_chars``) is left out of the regex used on
+    longer lines, so a long paragraph never runs its look-ahead; there is one joined
+    regex per length band, compiled when first needed.
+    """
+
+    def __init__(self, key: tuple[bool, int | None], patterns: list[Searched]) -> None:
+        self.case_sensitive, self.tail_chars = key
+        self.patterns = patterns
+        self._limits = sorted({p.max_chars for p in patterns if p.max_chars is not None})
+        self._compiled: dict[int, re.Pattern[str]] = {}
+
+    def joinable(self) -> bool:
+        """Can these patterns be joined into one regex (no clashing group names, flags)?"""
+        try:
+            self.regex_for(0)
+        except re.error:
+            return False
+        return True
+
+    def regex_for(self, length: int) -> re.Pattern[str]:
+        """The joined regex of the patterns that can match a text of ``length`` characters."""
+        band = bisect.bisect_left(self._limits, length)
+        regex = self._compiled.get(band)
+        if regex is None:
+            sources = [
+                f"(?:{p.regex.pattern})"
+                for p in self.patterns
+                if p.max_chars is None or p.max_chars >= length
+            ]
+            regex = re.compile("|".join(sources) or "(?!)")
+            self._compiled[band] = regex
+        return regex
