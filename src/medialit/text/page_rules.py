@@ -26,7 +26,7 @@ from .._util.data import read_table
 
 MAX_TITLE_WORDS = 14
 MAX_HEADLINE_CHARS = 200
-SENTENCE_END_CHARS = ".!?\"'”’)…"
+SENTENCE_END_CHARS = ".!?\"'”’)…。！？」』"
 _PROSE_END = (".", "!", "?", '"', "'", "”", "’", ")", "…", "。", "！", "？", "」", "»")
 STRIP_CHARS = " \t\f\v\u00a0\ufeff\u200b\u2028\u2029"
 _TAIL_CHARS = 120
@@ -203,6 +203,9 @@ def _is_sentence(line: Line) -> bool:
 # between paragraphs. The run of lines with the highest total is the story.
 _MENU_COST = 8
 _KNOWN_CLUTTER_COST = 1
+# The page's own boxes (a sign-up form, a "related" heading, a cookie notice) come after
+# the story far more often than inside it: one costs as much as a copyright line.
+_PROMO_COST = 20
 # A story prints its byline and date once, above its first paragraph; a date between
 # paragraphs belongs to a list of other stories, each with its title, writer and date.
 _DATE_COST = 12
@@ -223,6 +226,8 @@ def _line_values(
             values.append(-_COPYRIGHT_COST)
         elif pattern is not None and pattern.id in HEADER_IDS:
             values.append(-_DATE_COST)
+        elif pattern is not None and pattern.kind == "promo":
+            values.append(-_PROMO_COST)
         elif kinds[i] is not None:
             values.append(-_KNOWN_CLUTTER_COST)
         elif is_prose(line.text):
@@ -266,11 +271,16 @@ def story_region(
         return 0, len(lines) - 1, None
     top = max(score for score, _, _ in runs)
     _, first, last = next(run for run in runs if run[0] >= _RUN_SHARE * top)
-    # A short sentence right next to the story ("It rained.") is still the story.
+    last = _before_dated_list(lines, matched, first, last)
+    # A short sentence right next to the story ("It rained.") is still the story. A
+    # caption, a button or one link may sit between; a box of the page's own (two
+    # promo lines or more: a sign-up form) means the story is over.
     j = last + 1
     while j < len(lines):
+        if kinds[j] == "promo" and j + 1 < len(lines) and kinds[j + 1] == "promo":
+            break
         if kinds[j] not in {None, "copyright"} and j not in walls:
-            j += 1  # a caption or a button between the story and its last short sentence
+            j += 1
         elif kinds[j] is None and _is_sentence(lines[j]):
             last = j
             j += 1
@@ -280,6 +290,43 @@ def story_region(
         first -= 1
     comments = next((w for w in walls if w > last), None)
     return first, last, comments
+
+
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _before_dated_list(
+    lines: Sequence[Line], matched: Sequence[Pattern | None], first: int, last: int
+) -> int:
+    """Where the story ends when a list of other stories follows it inside the run.
+
+    A story prints its date once, above its first paragraph. When two or more lines
+    with a full date (with its year) come after the story's first paragraph, they are
+    the dates of a list of other stories (title, writer, date, summary, again and
+    again): the story ends above the first of them and above that item's title and
+    writer. A live report's times of day ("10:32") carry no year and do not count, nor
+    does the signature of a post the story quotes ("— Name (@name) May 2, 2019").
+    """
+    dated: list[int] = []
+    paragraph_before = False  # a paragraph since the story's start or the last date
+    for i in range(first, last + 1):
+        pattern, text = matched[i], lines[i].text
+        if pattern is None:
+            paragraph_before = paragraph_before or is_prose(text)
+        elif (
+            paragraph_before
+            and pattern.id in HEADER_IDS
+            and "@" not in text
+            and _YEAR_RE.search(text)
+        ):
+            dated.append(i)
+            paragraph_before = False
+    if len(dated) < 2:
+        return last
+    end = dated[0] - 1
+    while end > first and (matched[end] is not None or not is_prose(lines[end].text)):
+        end -= 1
+    return end
 
 
 # --------------------------------------------------------------------------- the headline

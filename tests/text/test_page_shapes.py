@@ -1,0 +1,95 @@
+"""Shapes of real copied pages (issue 12): each test page is invented for the test.
+
+Every shape here is one that pages copied from a browser have: the story's own
+paragraphs must stay story, and the boxes around it must stay out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import medialit as ml
+from medialit.text.page_rules import match_pattern
+
+STORY = [
+    "The old lighthouse on the north cape will be repaired next spring, the harbour "
+    "board said on Thursday, after storms damaged its roof and lamp room.",
+    "Work will take about four months, and the light will be replaced by a temporary "
+    "beacon on the pier while the builders are there.",
+    "\"We want it to shine for another hundred years,\" said Mira Olsen, who chairs the "
+    "board's heritage committee.",
+]
+HEADER = ["Home", "News", "Lighthouse on the north cape to be repaired", "by Lena Park",
+          "November 18, 2019"]
+
+
+def _story_of(article: ml.Article) -> list[str]:
+    return [b.text for b in article.block_records if b.kind == "story"]
+
+
+def _article(lines: list[str]) -> ml.Article:
+    return ml.Article.from_text("\n".join(lines) + "\n")
+
+
+def test_japanese_paragraphs_without_spaces_are_story():
+    # Chinese and Japanese write without spaces: a paragraph is one "word" long, and
+    # its full stop is "。".
+    story = [
+        "灯台の修理は来年の春に始まると港の委員会が木曜日に発表しました。",
+        "工事には約四か月かかり、その間は桟橋に仮の灯りが置かれます。",
+        "委員長は「あと百年は光り続けてほしい」と話しました。",
+    ]
+    article = _article(["ホーム", "ニュース", "北の岬の灯台を修理へ", "2019-11-18", *story,
+                        "関連記事", "港の新しい船", "図書館が子ども向けの部屋を開く"])
+    assert _story_of(article) == story
+
+
+def test_a_list_of_other_stories_with_their_dates_ends_the_story():
+    # After the story, many pages list other stories: title, writer, date, summary.
+    teasers = []
+    for n, (title, name) in enumerate([("Ferry timetable changes for winter", "Ann Lee"),
+                                       ("Library opens a reading room", "Tom Hart"),
+                                       ("Council approves new street lights", "Ann Lee")]):
+        teasers += [title, name, f"Tuesday November {12 + n}, 2019",
+                    "The town's plans for the coming year were set out at a long meeting "
+                    "of the council on Monday evening, with a vote expected next week."]
+    article = _article([*HEADER, *STORY, *teasers])
+    assert _story_of(article) == STORY
+
+
+def test_quoted_posts_with_their_dates_stay_in_the_story():
+    # A story that quotes social-media posts prints each post's signature and date.
+    posts = [
+        "The new light looks great from the beach tonight.",
+        "— Sam Reed (@samreed) November 18, 2019",
+        "Many people in the town agreed and shared pictures of the cape after dark.",
+        "Finally the cape has its lighthouse back, and it is brighter than before.",
+        "— Ria Moss (@riamoss) November 19, 2019",
+        "The board said the temporary beacon would stay until the end of the work.",
+    ]
+    article = _article([*HEADER, *STORY, *posts])
+    kept = _story_of(article)
+    assert STORY[0] in kept and posts[-1] in kept and posts[2] in kept
+
+
+def test_a_sign_up_box_after_the_story_ends_it():
+    box = [
+        "Stay up to date with the Harbour Times. Subscribe to our newsletter.",
+        "You have succesfully subscribed. Thank you!",
+        "Harbour Times news at your fingertips.",
+        "We send the week's news from the harbour and the town to readers every Friday, "
+        "with the tide tables and the ferry times.",
+    ]
+    article = _article([*HEADER, *STORY, *box])
+    assert _story_of(article) == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "pattern_id"),
+    [
+        ("You have succesfully subscribed. Thank you!", "signup_phrases"),
+    ],
+)
+def test_page_shapes_match_their_pattern(line, pattern_id):
+    pattern = match_pattern(line)
+    assert pattern is not None and pattern.id == pattern_id
