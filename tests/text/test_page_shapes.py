@@ -84,12 +84,51 @@ def test_a_sign_up_box_after_the_story_ends_it():
     assert _story_of(article) == STORY
 
 
+def test_the_summary_above_the_byline_is_not_the_story():
+    # Many pages print a summary of the story between the headline and the byline.
+    summary = ("The harbour board will spend two million on the cape's light, which "
+               "storms damaged last winter.")
+    article = _article(["Home", "Lighthouse on the north cape to be repaired", summary,
+                        "By Lena Park", "November 18, 2019", *STORY])
+    assert _story_of(article) == STORY
+    assert [b.kind for b in article.block_records if b.text == summary] == ["promo"]
+
+
+def test_a_first_paragraph_above_a_later_update_line_stays_story():
+    # Only a summary above the byline leaves the story: with no byline or date in
+    # the story's first lines, every paragraph stays.
+    article = _article(["Lighthouse on the north cape to be repaired", *STORY])
+    assert _story_of(article) == STORY
+
+
+def test_a_list_of_links_with_their_comment_counts_is_not_the_story():
+    most_commented = [
+        "Harbour board votes to repair the lighthouse on the cape (185)",
+        "Ferry service will run late on Saturdays through the summer (148)",
+        "Why the town's new bus routes have made some riders angry (133)",
+    ]
+    article = _article([*HEADER, *STORY, "Most commented", *most_commented])
+    assert _story_of(article) == STORY
+
+
 @pytest.mark.parametrize(
     ("line", "pattern_id"),
     [
         ("You have succesfully subscribed. Thank you!", "signup_phrases"),
+        ("Week 12 power rankings (133)", "link_count"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
     pattern = match_pattern(line)
     assert pattern is not None and pattern.id == pattern_id
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The board met twice (in May and in June).",
+        "The vote was 7-2 (with one member away).",
+    ],
+)
+def test_story_sentences_with_brackets_are_not_link_counts(line):
+    assert match_pattern(line) is None

@@ -329,6 +329,35 @@ def _before_dated_list(
     return end
 
 
+_SUMMARY_LINES = 2  # lines a page prints between its headline and the byline
+
+
+def start_after_header(
+    lines: Sequence[Line], matched: Sequence[Pattern | None], first: int, last: int
+) -> int:
+    """The story's first line, when the run of story opens above the byline or date.
+
+    A page prints the summary of the story (or a photo and its caption) between the
+    headline and the byline; the story's own text starts under the byline and date.
+    So when a byline or date comes within the first lines of the run, after at most
+    two paragraphs, the story starts after it. The signature of a quoted post
+    ("— Name (@name) May 2, 2019") is not a byline.
+    """
+    paragraphs = 0
+    for i in range(first, last + 1):
+        pattern = matched[i]
+        if pattern is not None and pattern.id in HEADER_IDS and "@" not in lines[i].text:
+            start = i + 1
+            while start < last and matched[start] is not None:
+                start += 1  # the rest of the header: a second date, share buttons
+            return start if paragraphs else first
+        if pattern is None and is_prose(lines[i].text):
+            paragraphs += 1
+            if paragraphs > _SUMMARY_LINES:
+                break
+    return first
+
+
 # --------------------------------------------------------------------------- the headline
 
 _HEADLINE_WINDOW = 60  # lines above the story where the headline may be

@@ -51,6 +51,7 @@ from .page_rules import (
     match_pattern,
     normalise_line,
     page_patterns,
+    start_after_header,
     story_region,
 )
 
@@ -88,6 +89,10 @@ RULE_REPEATED = (
 )
 RULE_ABOVE_CREDIT = (
     "a short line right above a photo credit: the picture's caption, not the story"
+)
+RULE_SUMMARY = (
+    "a paragraph between the headline and the byline or date: the summary the page "
+    "prints above the story (or a photo's caption); the story starts under the byline"
 )
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
@@ -238,6 +243,10 @@ def _mark_copied_story(
         found = find_headline(lines, kinds, matched, first)
         if found is not None:
             mark(found[0], "headline", found[1])
+    start = start_after_header(lines, matched, first, last)
+    for i in range(first, start):
+        if kinds[i] is None:
+            mark(i, "promo", RULE_SUMMARY)
     for i, line in enumerate(lines):
         if kinds[i] is not None or first <= i <= last:
             continue
