@@ -111,11 +111,32 @@ def test_a_list_of_links_with_their_comment_counts_is_not_the_story():
     assert _story_of(article) == STORY
 
 
+def test_a_box_about_the_writer_ends_the_story():
+    bio = ("Lena Park has written about the sea and the towns along the coast for twenty "
+           "years, and she lives by the harbour with her two dogs.")
+    article = _article([*HEADER, *STORY, "About Lena Park", bio])
+    assert _story_of(article) == STORY
+    assert "writer" in next(b.rule for b in article.block_records if b.text == bio)
+
+
 @pytest.mark.parametrize(
     ("line", "pattern_id"),
     [
         ("You have succesfully subscribed. Thank you!", "signup_phrases"),
         ("Week 12 power rankings (133)", "link_count"),
+        ("Why old photos show no smiles (3:05)", "link_count"),
+        ("About Lena Park", "about_box"),
+        ("About the author", "about_box"),
+        ("Lena Park is a freelance writer based in Leeds. Her work has appeared in "
+         "several magazines.", "author_bio"),
+        ("Have a tip? Lena Park may be reached at lena@example.org.", "reach_writer"),
+        ("The repaired lamp room seen from the pier. Credit: Harbour Board", "credit_tail"),
+        ("Divers check the hull of the ferry [Photo: Sam Reed]", "credit_tail"),
+        ("This page is subject to copyright. No part may be reproduced without "
+         "permission.", "copyright_notice"),
+        ("Citation: Lighthouse to be repaired (2019, November 18) retrieved 20 November "
+         "2019", "cite_this"),
+        ("By Lena Park on Monday, November 18th, 2019 at 11:08 a.m.", "byline"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
@@ -128,7 +149,10 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
     [
         "The board met twice (in May and in June).",
         "The vote was 7-2 (with one member away).",
+        "Sam Reed is a reporter who was at the meeting, and he asked the first question.",
+        "The board gave the builders credit: they finished early.",
+        "About two hundred people came to watch the lamp being lit.",
     ],
 )
-def test_story_sentences_with_brackets_are_not_link_counts(line):
+def test_story_sentences_are_not_these_page_shapes(line):
     assert match_pattern(line) is None

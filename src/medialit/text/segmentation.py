@@ -94,6 +94,10 @@ RULE_SUMMARY = (
     "a paragraph between the headline and the byline or date: the summary the page "
     "prints above the story (or a photo's caption); the story starts under the byline"
 )
+RULE_AFTER_ABOUT = (
+    "it comes after the heading of a box about the writer (\"About the author\"): "
+    "the story has ended"
+)
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
 _CLOSING_COPYRIGHT = frozenset({"copyright", "copyright_tail"})
@@ -251,7 +255,9 @@ def _mark_copied_story(
         if kinds[i] is not None or first <= i <= last:
             continue
         if comments is not None and i > comments:
-            mark(i, "promo", RULE_COMMENTS)
+            wall = matched[comments]
+            about = wall is not None and wall.id == "about_box"
+            mark(i, "promo", RULE_AFTER_ABOUT if about else RULE_COMMENTS)
         elif is_title_like(line.text):
             mark(i, "promo", RULE_TEASER)
         else:
