@@ -119,6 +119,29 @@ def test_a_box_about_the_writer_ends_the_story():
     assert "writer" in next(b.rule for b in article.block_records if b.text == bio)
 
 
+def test_a_list_after_the_last_paragraph_is_part_of_the_story():
+    # Tour dates, scores or questions and answers: short lines that start the same way.
+    dates = ["June 9 -- Town Hall, Leeds", "June 10 -- The Dome, York",
+             "July 2 -- Pier Theatre, Hull"]
+    article = _article([*HEADER, *STORY, "Tour dates:", *dates, "Most read",
+                        "Ferry timetable changes for winter"])
+    assert _story_of(article) == [*STORY, "Tour dates:", *dates]
+
+
+def test_a_menu_after_the_story_is_not_a_list_of_the_story():
+    menu = ["Weather", "Sport", "Business", "Travel"]
+    article = _article([*HEADER, *STORY, *menu])
+    assert _story_of(article) == STORY
+
+
+def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
+    # The page's own copyright line names a year or "all rights reserved"; a photo's
+    # credit names the photographer.
+    article = _article([*HEADER, STORY[0], "© Sam Reed / Harbour Times", *STORY[1:],
+                        "© 2019 Harbour Times. All rights reserved.", "A teaser after it."])
+    assert _story_of(article) == STORY
+
+
 @pytest.mark.parametrize(
     ("line", "pattern_id"),
     [

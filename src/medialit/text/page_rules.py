@@ -358,6 +358,59 @@ def start_after_header(
     return first
 
 
+_MONTHS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+})
+_BULLETS = "•·-–—*►▪●→✓"
+_LIST_MIN = 3  # items, for a run of short lines to count as a list
+_LIST_ITEM_WORDS = 25
+
+
+def _item_shape(text: str) -> str:
+    """How a list item starts: a bullet, a number, a month, Q:/A:, or its first word."""
+    if text[0] in _BULLETS:
+        return "bullet"
+    if text[0].isdigit():
+        return "number"
+    word = text.split()[0].lower().rstrip(".,:")
+    if word in _MONTHS:
+        return "month"
+    if word in {"q", "a"} and text[1:2] in {":", "."}:
+        return "q/a"
+    return "word:" + word
+
+
+def list_after_story(
+    lines: Sequence[Line], kinds: Sequence[str | None], last: int
+) -> list[int]:
+    """The items of a list that follows the story's last paragraph (often after a
+    heading: "Tour dates", "Results:"), or [] when no list follows.
+
+    A story can end with a list (tour dates, scores, questions and answers, steps).
+    Its items are short lines that start the same way (a number, a date, "Q:"/"A:",
+    a bullet or the same word), at least three of them one after another. A menu or
+    a list of other stories rarely starts each line the same way.
+    """
+    start = last + 1
+    if start < len(lines) and kinds[start] is None and is_title_like(lines[start].text):
+        start += 1  # the list's heading
+    items: list[int] = []
+    shapes: list[str] = []
+    j = start
+    while j < len(lines) and kinds[j] is None and count_words(lines[j].text) <= _LIST_ITEM_WORDS:
+        shape = _item_shape(lines[j].text)
+        if len(shapes) >= 2 and shape not in shapes[-2:]:
+            break
+        shapes.append(shape)
+        items.append(j)
+        j += 1
+    if len(items) < _LIST_MIN or len(set(shapes)) > 2:
+        return []
+    return list(range(last + 1, items[-1] + 1))
+
+
 # --------------------------------------------------------------------------- the headline
 
 _HEADLINE_WINDOW = 60  # lines above the story where the headline may be
