@@ -27,7 +27,7 @@ from .._util.prefilter import AnyMatch, Searched
 
 MAX_TITLE_WORDS = 14
 MAX_HEADLINE_CHARS = 200
-SENTENCE_END_CHARS = ".!?\"'”’)…"
+SENTENCE_END_CHARS = ".!?\"'”’)…。！？」』"
 _PROSE_END = (".", "!", "?", '"', "'", "”", "’", ")", "…", "。", "！", "？", "」", "»")
 STRIP_CHARS = " \t\f\v\u00a0\ufeff\u200b\u2028\u2029"
 _TAIL_CHARS = 120
@@ -219,6 +219,9 @@ def _is_sentence(line: Line) -> bool:
 # between paragraphs. The run of lines with the highest total is the story.
 _MENU_COST = 8
 _KNOWN_CLUTTER_COST = 1
+# The page's own boxes (a sign-up form, a "related" heading, a cookie notice) come after
+# the story far more often than inside it: one costs as much as a copyright line.
+_PROMO_COST = 20
 # A story prints its byline and date once, above its first paragraph; a date between
 # paragraphs belongs to a list of other stories, each with its title, writer and date.
 _DATE_COST = 12
@@ -239,6 +242,8 @@ def _line_values(
             values.append(-_COPYRIGHT_COST)
         elif pattern is not None and pattern.id in HEADER_IDS:
             values.append(-_DATE_COST)
+        elif pattern is not None and pattern.kind == "promo":
+            values.append(-_PROMO_COST)
         elif kinds[i] is not None:
             values.append(-_KNOWN_CLUTTER_COST)
         elif is_prose(line.text):
@@ -282,11 +287,16 @@ def story_region(
         return 0, len(lines) - 1, None
     top = max(score for score, _, _ in runs)
     _, first, last = next(run for run in runs if run[0] >= _RUN_SHARE * top)
-    # A short sentence right next to the story ("It rained.") is still the story.
+    last = _before_dated_list(lines, matched, first, last)
+    # A short sentence right next to the story ("It rained.") is still the story. A
+    # caption, a button or one link may sit between; a box of the page's own (two
+    # promo lines or more: a sign-up form) means the story is over.
     j = last + 1
     while j < len(lines):
+        if kinds[j] == "promo" and j + 1 < len(lines) and kinds[j + 1] == "promo":
+            break
         if kinds[j] not in {None, "copyright"} and j not in walls:
-            j += 1  # a caption or a button between the story and its last short sentence
+            j += 1
         elif kinds[j] is None and _is_sentence(lines[j]):
             last = j
             j += 1
@@ -296,6 +306,125 @@ def story_region(
         first -= 1
     comments = next((w for w in walls if w > last), None)
     return first, last, comments
+
+
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _before_dated_list(
+    lines: Sequence[Line], matched: Sequence[Pattern | None], first: int, last: int
+) -> int:
+    """Where the story ends when a list of other stories follows it inside the run.
+
+    A story prints its date once, above its first paragraph. When two or more lines
+    with a full date (with its year) come after the story's first paragraph, they are
+    the dates of a list of other stories (title, writer, date, summary, again and
+    again): the story ends above the first of them and above that item's title and
+    writer. A live report's times of day ("10:32") carry no year and do not count, nor
+    does the signature of a post the story quotes ("— Name (@name) May 2, 2019").
+    """
+    dated: list[int] = []
+    paragraph_before = False  # a paragraph since the story's start or the last date
+    for i in range(first, last + 1):
+        pattern, text = matched[i], lines[i].text
+        if pattern is None:
+            paragraph_before = paragraph_before or is_prose(text)
+        elif (
+            paragraph_before
+            and pattern.id in HEADER_IDS
+            and "@" not in text
+            and _YEAR_RE.search(text)
+        ):
+            dated.append(i)
+            paragraph_before = False
+    if len(dated) < 2:
+        return last
+    end = dated[0] - 1
+    while end > first and (matched[end] is not None or not is_prose(lines[end].text)):
+        end -= 1
+    return end
+
+
+_SUMMARY_LINES = 2  # lines a page prints between its headline and the byline
+
+
+def start_after_header(
+    lines: Sequence[Line], matched: Sequence[Pattern | None], first: int, last: int
+) -> int:
+    """The story's first line, when the run of story opens above the byline or date.
+
+    A page prints the summary of the story (or a photo and its caption) between the
+    headline and the byline; the story's own text starts under the byline and date.
+    So when a byline or date comes within the first lines of the run, after at most
+    two paragraphs, the story starts after it. The signature of a quoted post
+    ("— Name (@name) May 2, 2019") is not a byline.
+    """
+    paragraphs = 0
+    for i in range(first, last + 1):
+        pattern = matched[i]
+        if pattern is not None and pattern.id in HEADER_IDS and "@" not in lines[i].text:
+            start = i + 1
+            while start < last and matched[start] is not None:
+                start += 1  # the rest of the header: a second date, share buttons
+            return start if paragraphs else first
+        if pattern is None and is_prose(lines[i].text):
+            paragraphs += 1
+            if paragraphs > _SUMMARY_LINES:
+                break
+    return first
+
+
+_MONTHS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+})
+_BULLETS = "•·-–—*►▪●→✓"
+_LIST_MIN = 3  # items, for a run of short lines to count as a list
+_LIST_ITEM_WORDS = 25
+
+
+def _item_shape(text: str) -> str:
+    """How a list item starts: a bullet, a number, a month, Q:/A:, or its first word."""
+    if text[0] in _BULLETS:
+        return "bullet"
+    if text[0].isdigit():
+        return "number"
+    word = text.split()[0].lower().rstrip(".,:")
+    if word in _MONTHS:
+        return "month"
+    if word in {"q", "a"} and text[1:2] in {":", "."}:
+        return "q/a"
+    return "word:" + word
+
+
+def list_after_story(
+    lines: Sequence[Line], kinds: Sequence[str | None], last: int
+) -> list[int]:
+    """The items of a list that follows the story's last paragraph (often after a
+    heading: "Tour dates", "Results:"), or [] when no list follows.
+
+    A story can end with a list (tour dates, scores, questions and answers, steps).
+    Its items are short lines that start the same way (a number, a date, "Q:"/"A:",
+    a bullet or the same word), at least three of them one after another. A menu or
+    a list of other stories rarely starts each line the same way.
+    """
+    start = last + 1
+    if start < len(lines) and kinds[start] is None and is_title_like(lines[start].text):
+        start += 1  # the list's heading
+    items: list[int] = []
+    shapes: list[str] = []
+    j = start
+    while j < len(lines) and kinds[j] is None and count_words(lines[j].text) <= _LIST_ITEM_WORDS:
+        shape = _item_shape(lines[j].text)
+        if len(shapes) >= 2 and shape not in shapes[-2:]:
+            break
+        shapes.append(shape)
+        items.append(j)
+        j += 1
+    if len(items) < _LIST_MIN or len(set(shapes)) > 2:
+        return []
+    return list(range(last + 1, items[-1] + 1))
 
 
 # --------------------------------------------------------------------------- the headline

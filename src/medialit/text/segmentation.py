@@ -47,10 +47,12 @@ from .page_rules import (
     is_prose,
     is_title_like,
     lines_of,
+    list_after_story,
     looks_like_headline,
     match_pattern,
     normalise_line,
     page_patterns,
+    start_after_header,
     story_region,
 )
 
@@ -89,9 +91,33 @@ RULE_REPEATED = (
 RULE_ABOVE_CREDIT = (
     "a short line right above a photo credit: the picture's caption, not the story"
 )
+RULE_SUMMARY = (
+    "a paragraph between the headline and the byline or date: the summary the page "
+    "prints above the story (or a photo's caption); the story starts under the byline"
+)
+RULE_AFTER_ABOUT = (
+    "it comes after the heading of a box about the writer (\"About the author\"): "
+    "the story has ended"
+)
+RULE_LIST = (
+    "an item of a list right after the story's last paragraph (each line starts the "
+    "same way: a number, a date, a question): part of the story"
+)
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
 _CLOSING_COPYRIGHT = frozenset({"copyright", "copyright_tail"})
+# ... and a page's own copyright line names the year or says "all rights reserved"; a
+# photo's credit ("© Sam Reed / Harbour Times") names only who took it.
+_PAGE_COPYRIGHT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b|rights reserved", re.IGNORECASE)
+
+
+def _closes_story(text: str, pattern: Pattern | None) -> bool:
+    """Is this the copyright line of the page (it closes the story), not a photo's?"""
+    return (
+        pattern is not None
+        and pattern.id in _CLOSING_COPYRIGHT
+        and _PAGE_COPYRIGHT_RE.search(text) is not None
+    )
 
 
 class Block(NamedTuple):
@@ -238,11 +264,19 @@ def _mark_copied_story(
         found = find_headline(lines, kinds, matched, first)
         if found is not None:
             mark(found[0], "headline", found[1])
+    for i in list_after_story(lines, kinds, last):
+        mark(i, "story", RULE_LIST)
+    start = start_after_header(lines, matched, first, last)
+    for i in range(first, start):
+        if kinds[i] is None:
+            mark(i, "promo", RULE_SUMMARY)
     for i, line in enumerate(lines):
         if kinds[i] is not None or first <= i <= last:
             continue
         if comments is not None and i > comments:
-            mark(i, "promo", RULE_COMMENTS)
+            wall = matched[comments]
+            about = wall is not None and wall.id == "about_box"
+            mark(i, "promo", RULE_AFTER_ABOUT if about else RULE_COMMENTS)
         elif is_title_like(line.text):
             mark(i, "promo", RULE_TEASER)
         else:
@@ -261,7 +295,7 @@ def _mark_after_copyright(
         if kinds[i] is None and not is_title_like(line.text):
             seen_story_text = True
         pattern = matched[i]
-        if seen_story_text and pattern is not None and pattern.id in _CLOSING_COPYRIGHT:
+        if seen_story_text and _closes_story(line.text, pattern):
             for j in range(i + 1, len(lines)):
                 if kinds[j] is None:
                     mark(j, "promo", RULE_AFTER_COPYRIGHT)

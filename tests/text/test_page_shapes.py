@@ -1,0 +1,181 @@
+"""Shapes of real copied pages (issue 12): each test page is invented for the test.
+
+Every shape here is one that pages copied from a browser have: the story's own
+paragraphs must stay story, and the boxes around it must stay out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import medialit as ml
+from medialit.text.page_rules import match_pattern
+
+STORY = [
+    "The old lighthouse on the north cape will be repaired next spring, the harbour "
+    "board said on Thursday, after storms damaged its roof and lamp room.",
+    "Work will take about four months, and the light will be replaced by a temporary "
+    "beacon on the pier while the builders are there.",
+    "\"We want it to shine for another hundred years,\" said Mira Olsen, who chairs the "
+    "board's heritage committee.",
+]
+HEADER = ["Home", "News", "Lighthouse on the north cape to be repaired", "by Lena Park",
+          "November 18, 2019"]
+
+
+def _story_of(article: ml.Article) -> list[str]:
+    return [b.text for b in article.block_records if b.kind == "story"]
+
+
+def _article(lines: list[str]) -> ml.Article:
+    return ml.Article.from_text("\n".join(lines) + "\n")
+
+
+def test_japanese_paragraphs_without_spaces_are_story():
+    # Chinese and Japanese write without spaces: a paragraph is one "word" long, and
+    # its full stop is "。".
+    story = [
+        "灯台の修理は来年の春に始まると港の委員会が木曜日に発表しました。",
+        "工事には約四か月かかり、その間は桟橋に仮の灯りが置かれます。",
+        "委員長は「あと百年は光り続けてほしい」と話しました。",
+    ]
+    article = _article(["ホーム", "ニュース", "北の岬の灯台を修理へ", "2019-11-18", *story,
+                        "関連記事", "港の新しい船", "図書館が子ども向けの部屋を開く"])
+    assert _story_of(article) == story
+
+
+def test_a_list_of_other_stories_with_their_dates_ends_the_story():
+    # After the story, many pages list other stories: title, writer, date, summary.
+    teasers = []
+    for n, (title, name) in enumerate([("Ferry timetable changes for winter", "Ann Lee"),
+                                       ("Library opens a reading room", "Tom Hart"),
+                                       ("Council approves new street lights", "Ann Lee")]):
+        teasers += [title, name, f"Tuesday November {12 + n}, 2019",
+                    "The town's plans for the coming year were set out at a long meeting "
+                    "of the council on Monday evening, with a vote expected next week."]
+    article = _article([*HEADER, *STORY, *teasers])
+    assert _story_of(article) == STORY
+
+
+def test_quoted_posts_with_their_dates_stay_in_the_story():
+    # A story that quotes social-media posts prints each post's signature and date.
+    posts = [
+        "The new light looks great from the beach tonight.",
+        "— Sam Reed (@samreed) November 18, 2019",
+        "Many people in the town agreed and shared pictures of the cape after dark.",
+        "Finally the cape has its lighthouse back, and it is brighter than before.",
+        "— Ria Moss (@riamoss) November 19, 2019",
+        "The board said the temporary beacon would stay until the end of the work.",
+    ]
+    article = _article([*HEADER, *STORY, *posts])
+    kept = _story_of(article)
+    assert STORY[0] in kept and posts[-1] in kept and posts[2] in kept
+
+
+def test_a_sign_up_box_after_the_story_ends_it():
+    box = [
+        "Stay up to date with the Harbour Times. Subscribe to our newsletter.",
+        "You have succesfully subscribed. Thank you!",
+        "Harbour Times news at your fingertips.",
+        "We send the week's news from the harbour and the town to readers every Friday, "
+        "with the tide tables and the ferry times.",
+    ]
+    article = _article([*HEADER, *STORY, *box])
+    assert _story_of(article) == STORY
+
+
+def test_the_summary_above_the_byline_is_not_the_story():
+    # Many pages print a summary of the story between the headline and the byline.
+    summary = ("The harbour board will spend two million on the cape's light, which "
+               "storms damaged last winter.")
+    article = _article(["Home", "Lighthouse on the north cape to be repaired", summary,
+                        "By Lena Park", "November 18, 2019", *STORY])
+    assert _story_of(article) == STORY
+    assert [b.kind for b in article.block_records if b.text == summary] == ["promo"]
+
+
+def test_a_first_paragraph_above_a_later_update_line_stays_story():
+    # Only a summary above the byline leaves the story: with no byline or date in
+    # the story's first lines, every paragraph stays.
+    article = _article(["Lighthouse on the north cape to be repaired", *STORY])
+    assert _story_of(article) == STORY
+
+
+def test_a_list_of_links_with_their_comment_counts_is_not_the_story():
+    most_commented = [
+        "Harbour board votes to repair the lighthouse on the cape (185)",
+        "Ferry service will run late on Saturdays through the summer (148)",
+        "Why the town's new bus routes have made some riders angry (133)",
+    ]
+    article = _article([*HEADER, *STORY, "Most commented", *most_commented])
+    assert _story_of(article) == STORY
+
+
+def test_a_box_about_the_writer_ends_the_story():
+    bio = ("Lena Park has written about the sea and the towns along the coast for twenty "
+           "years, and she lives by the harbour with her two dogs.")
+    article = _article([*HEADER, *STORY, "About Lena Park", bio])
+    assert _story_of(article) == STORY
+    assert "writer" in next(b.rule for b in article.block_records if b.text == bio)
+
+
+def test_a_list_after_the_last_paragraph_is_part_of_the_story():
+    # Tour dates, scores or questions and answers: short lines that start the same way.
+    dates = ["June 9 -- Town Hall, Leeds", "June 10 -- The Dome, York",
+             "July 2 -- Pier Theatre, Hull"]
+    article = _article([*HEADER, *STORY, "Tour dates:", *dates, "Most read",
+                        "Ferry timetable changes for winter"])
+    assert _story_of(article) == [*STORY, "Tour dates:", *dates]
+
+
+def test_a_menu_after_the_story_is_not_a_list_of_the_story():
+    menu = ["Weather", "Sport", "Business", "Travel"]
+    article = _article([*HEADER, *STORY, *menu])
+    assert _story_of(article) == STORY
+
+
+def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
+    # The page's own copyright line names a year or "all rights reserved"; a photo's
+    # credit names the photographer.
+    article = _article([*HEADER, STORY[0], "© Sam Reed / Harbour Times", *STORY[1:],
+                        "© 2019 Harbour Times. All rights reserved.", "A teaser after it."])
+    assert _story_of(article) == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "pattern_id"),
+    [
+        ("You have succesfully subscribed. Thank you!", "signup_phrases"),
+        ("Week 12 power rankings (133)", "link_count"),
+        ("Why old photos show no smiles (3:05)", "link_count"),
+        ("About Lena Park", "about_box"),
+        ("About the author", "about_box"),
+        ("Lena Park is a freelance writer based in Leeds. Her work has appeared in "
+         "several magazines.", "author_bio"),
+        ("Have a tip? Lena Park may be reached at lena@example.org.", "reach_writer"),
+        ("The repaired lamp room seen from the pier. Credit: Harbour Board", "credit_tail"),
+        ("Divers check the hull of the ferry [Photo: Sam Reed]", "credit_tail"),
+        ("This page is subject to copyright. No part may be reproduced without "
+         "permission.", "copyright_notice"),
+        ("Citation: Lighthouse to be repaired (2019, November 18) retrieved 20 November "
+         "2019", "cite_this"),
+        ("By Lena Park on Monday, November 18th, 2019 at 11:08 a.m.", "byline"),
+    ],
+)
+def test_page_shapes_match_their_pattern(line, pattern_id):
+    pattern = match_pattern(line)
+    assert pattern is not None and pattern.id == pattern_id
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The board met twice (in May and in June).",
+        "The vote was 7-2 (with one member away).",
+        "Sam Reed is a reporter who was at the meeting, and he asked the first question.",
+        "The board gave the builders credit: they finished early.",
+        "About two hundred people came to watch the lamp being lit.",
+    ],
+)
+def test_story_sentences_are_not_these_page_shapes(line):
+    assert match_pattern(line) is None
