@@ -37,13 +37,13 @@ from typing import NamedTuple
 
 from .._util.data import read_table
 from ..vocab import STORY_KINDS
+from .headline import find_headline
 from .page_rules import (
     RULE_HEADLINE,
     STRIP_CHARS,
     Line,
     Pattern,
     count_words,
-    find_headline,
     is_prose,
     is_title_like,
     lines_of,
@@ -235,7 +235,10 @@ def _mark_copied_story(
             mark(i, "photo_caption", RULE_ABOVE_CREDIT)
     first, last, comments = story_region(lines, kinds, matched)
     if "headline" not in kinds:
-        found = find_headline(lines, kinds, matched, first)
+        # A headline the page prints again (in a list of links) is still the headline.
+        again = set(repeated) if len(repeated) < len(prose) else set()
+        open_kinds = [None if i in again else kind for i, kind in enumerate(kinds)]
+        found = find_headline(lines, open_kinds, matched, first)
         if found is not None:
             mark(found[0], "headline", found[1])
     for i, line in enumerate(lines):
