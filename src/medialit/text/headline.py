@@ -59,9 +59,11 @@ _HEADER_REACH = 4  # lines (not counting share buttons) from a headline to its b
 _HEADER_SPAN = 10  # ... and never further than this
 _LONG_LINE = 30  # words: a paragraph, not part of a headline's header
 _MAX_DECKED_WORDS = 20  # a headline with a deck under it is no longer than this
+_FULL_STOPS = (".", '."', ".”", ".'", ".’")  # a full stop, also inside closing quotes
 _SHARE_IDS = frozenset({"share_bar", "share_buttons"})
 
 _DATE_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
+_BY_RE = re.compile(r"(?:posted |written )?by\s+[^\W\d_]", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}")
 # A sentence, then who took the photo in brackets: "Police at the scene. (AP)" (not a
 # number: lists of stories print their comment counts so, "... appear” (122)").
@@ -98,6 +100,18 @@ def is_date_line(line: str) -> bool:
     return dated >= 0.7 * len(tokens)
 
 
+def is_dated_byline(line: str) -> bool:
+    """"By" and the writers' names, then the date: "By Ann Lee and Bo Li on Monday,
+    Nov. 18th, 2019 at 11:08 a.m." (a byline, even where its final "a.m." ends it
+    like a sentence)."""
+    if not _BY_RE.match(line) or count_words(line) > 25:
+        return False
+    named = _month_and_day_names()
+    return any(t in named for t in _DATE_TOKEN_RE.findall(line.casefold())) and bool(
+        re.search(r"\d", line)
+    )
+
+
 def is_caption_line(line: str) -> bool:
     """A sentence followed by a credit in brackets: how pages print a photo's caption."""
     return bool(_CREDIT_END_RE.search(line))
@@ -108,6 +122,14 @@ def _is_sentence_case(line: str) -> bool:
     words = [w.lstrip("\"'“‘(") for w in line.split()[1:]]
     words = [w for w in words if w[:1].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) < 0.5 * len(words)
+
+
+def _is_title_case(line: str) -> bool:
+    """Most words of four letters or more start with a capital ("Royal Self-Indicting
+    Arrogance"): how many pages print titles, and no caption."""
+    words = [w.lstrip("\"'“‘(") for w in line.split()]
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) > 0.8 * len(long_words)
 
 
 def is_summary_of(lower: str, upper: str) -> bool:
@@ -217,7 +239,7 @@ def _header_gap(
     while 0 <= j < len(kinds) and counted < _HEADER_REACH and abs(j - i) <= _HEADER_SPAN:
         pattern, text = matched[j], lines[j].text
         if (pattern is not None and pattern.id in HEADER_IDS) or (
-            kinds[j] is None and is_date_line(text)
+            kinds[j] is None and (is_date_line(text) or is_dated_byline(text))
         ):
             return unexplained
         free = (pattern is not None and pattern.id in _SHARE_IDS) or is_caption_line(text)
@@ -268,17 +290,17 @@ def _headline_score(
         score, rule = score + (30 if gap == 0 else 24), RULE_HEADLINE_STOP
     elif _header_near(i, lines, kinds, matched, -1):
         score += 10
-    # The summary or deck under a headline is not the headline, nor is a caption (it
-    # sits right above its photo credit or ends with it in brackets). Few headlines
-    # end with a full stop.
+    # The summary or deck under a headline is not the headline, nor is a caption: a
+    # sentence right above its photo credit, or one ending with it in brackets (a line
+    # in Title Case above a credit is a headline over its photo). Few headlines end
+    # with a full stop.
     above = _neighbour_title(i, lines, kinds, -1)
     if above is not None and _is_under_headline(i, above, lines, kinds):
         score -= 25
-    if (i + 1 < len(lines) and kinds[i + 1] in {"photo_caption", "copyright"}) or (
-        is_caption_line(line)
-    ):
+    credit_below = i + 1 < len(lines) and kinds[i + 1] in {"photo_caption", "copyright"}
+    if (credit_below and not _is_title_case(line)) or is_caption_line(line):
         score -= 15
-    if line.endswith("."):
+    if line.endswith(_FULL_STOPS):
         score -= 20 if words > MAX_TITLE_WORDS else 8
     # A headline the page prints twice (a share box, a trail of links) is the title of
     # this page; menu items repeat too, but they are short.

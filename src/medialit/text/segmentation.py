@@ -223,6 +223,7 @@ def _mark_copied_story(
     if len(repeated) < len(prose):
         for i in repeated:
             mark(i, "promo", RULE_REPEATED)
+    above_credit: set[int] = set()
     for i in range(len(lines) - 1):
         credit = matched[i + 1]
         if (
@@ -233,10 +234,12 @@ def _mark_copied_story(
             and not lines[i + 1].gap_before
         ):
             mark(i, "photo_caption", RULE_ABOVE_CREDIT)
+            above_credit.add(i)
     first, last, comments = story_region(lines, kinds, matched)
     if "headline" not in kinds:
         # A headline the page prints again (in a list of links) is still the headline.
         again = set(repeated) if len(repeated) < len(prose) else set()
+        again |= above_credit
         open_kinds = [None if i in again else kind for i, kind in enumerate(kinds)]
         found = find_headline(lines, open_kinds, matched, first)
         if found is not None:
