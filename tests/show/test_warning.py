@@ -34,8 +34,15 @@ def test_the_seed_has_no_warning(seed):
             "après deux ans de travaux, et les enfants sont venus nombreux. " * 6,
             "does not look like English",
         ),
+        (
+            # Japanese has no spaces between words: told by its letters, not its words.
+            "町の図書館が新しく開館しました\n\n"
+            + "新しい図書館は二年間の工事を終えて月曜日の朝に開館し、多くの子どもたちが訪れました。"
+            * 8,
+            "does not look like English",
+        ),
     ],
-    ids=["short", "captions-and-lists", "not-english"],
+    ids=["short", "captions-and-lists", "not-english", "not-english-no-spaces"],
 )
 def test_a_story_that_looks_wrong_says_so_in_plain_words(text, words):
     warning = ml.Article.from_text(text).warning
@@ -54,3 +61,14 @@ def test_highlight_and_handout_show_the_warning():
 
 def test_no_warning_no_note(seed):
     assert "Check this page:" not in ml.highlight(seed, kinds=["hedge"]).html
+
+
+def test_short_subheadings_between_long_paragraphs_are_no_list():
+    paragraph = (
+        "The council voted on Tuesday to keep the town's only swimming pool open for three "
+        "more years, after more than two thousand people signed a letter asking it to."
+    )
+    parts = ["Town pool saved"]
+    for n in range(1, 6):
+        parts += [f"QUESTION {n}: WHO PAYS?", paragraph.replace("three", f"{n + 2}"), "___"]
+    assert ml.Article.from_text("\n\n".join(parts)).warning is None

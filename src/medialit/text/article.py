@@ -155,10 +155,24 @@ def _english_function_words() -> frozenset[str]:
     return frozenset(row["word"] for row in rows)
 
 
+def _looks_english(texts: Sequence[str]) -> bool:
+    """English has Latin letters and about a third function words ("the", "of", "and").
+
+    Chinese or Japanese text has few spaces, so it is told by its letters: most of
+    them not Latin. A text of fewer than 20 words is too short to tell, so it passes.
+    """
+    letters = [c for text in texts for c in text if c.isalpha()]
+    if len(letters) >= 40 and sum(c.isascii() for c in letters) < 0.5 * len(letters):
+        return False
+    words = [w.lower() for text in texts for w in _WORD_RE.findall(text)]
+    common = _english_function_words()
+    return len(words) < 20 or sum(w in common for w in words) >= _MIN_ENGLISH_SHARE * len(words)
+
+
 def story_warning(blocks: Sequence[Block]) -> str | None:
     """The plain-words warning for :attr:`Article.warning` (see there), from the blocks."""
     story = [b.text for b in blocks if b.kind == "story"]
-    words = [w.lower() for text in story for w in _WORD_RE.findall(text)]
+    words = _WORD_RE.findall(" ".join(story))
     size = sum(count_words(text) for text in story)
     notes = []
     if size < _MIN_STORY_WORDS:
@@ -168,16 +182,21 @@ def story_warning(blocks: Sequence[Block]) -> str | None:
             "paste only the article's text."
         )
     elif story:
-        short = sum(count_words(t) < 8 for t in story)
-        repeated = len(story) - len(set(story))
-        if short + repeated > len(story) / 2:
+        # By words, not lines: a story with short subheadings between long paragraphs
+        # is still an article; captions said twice or a list of names is not.
+        seen: set[str] = set()
+        listy = 0
+        for text in story:
+            if count_words(text) < 8 or text in seen:
+                listy += count_words(text)
+            seen.add(text)
+        if listy > size / 2:
             notes.append(
                 "Most of the story found here is short lines or lines said twice: it looks "
                 "like photo captions or a list of links, not an article. Look at the page's "
                 "blocks (article.blocks), or paste only the article's text."
             )
-    common = _english_function_words()
-    if len(words) >= 20 and sum(w in common for w in words) < _MIN_ENGLISH_SHARE * len(words):
+    if not _looks_english(story if len(words) >= 20 else [b.text for b in blocks]):
         notes.append(
             "This text does not look like English. medialit's word lists are English, so "
             "it will find few hedges and sources here; the tools still run."

@@ -6,8 +6,8 @@ pieces that read one page's lines:
 - the non-blank lines with their offsets (:func:`lines_of`);
 - the clutter patterns of ``data/lexicons/page_patterns.csv`` (:func:`match_pattern`);
 - for text copied from a browser, where nothing but the text is known: the run of
-  lines that holds the story (:func:`story_region`) and the headline above it
-  (:func:`find_headline`).
+  lines that holds the story (:func:`story_region`); the headline above it is found
+  by :mod:`medialit.text.headline`.
 
 Every rule here explains a shape real pages have, in words a learner can follow:
 a story is where full sentences come one after another; a page puts the byline and
@@ -35,22 +35,8 @@ _CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf90
 
 # Headline rules, in the words a learner reads.
 RULE_HEADLINE = "the first line of the page, short and not a full sentence: the headline"
-RULE_HEADLINE_NEAR = (
-    "the headline: the last short title line above the story's first paragraph "
-    "(bylines, dates and buttons between them are explained by their own rules)"
-)
-RULE_HEADLINE_STOP = (
-    "a title line right above the byline, date or share buttons: the headline "
-    "(some headlines end with a full stop)"
-)
-RULE_HEADLINE_REPEATED = (
-    "a title line the page prints again (in a share box or a trail of links): the headline"
-)
-
 # What a page prints right under (or just over) its headline: who wrote it and when.
 HEADER_IDS = frozenset({"byline", "byline_role", "byline_agency", "dateline", "author_date"})
-# ... and what may sit between the headline and that byline without breaking the shape.
-_SHARE_IDS = frozenset({"share_bar", "share_buttons"})
 
 
 class Line(NamedTuple):
@@ -425,130 +411,3 @@ def list_after_story(
     if len(items) < _LIST_MIN or len(set(shapes)) > 2:
         return []
     return list(range(last + 1, items[-1] + 1))
-
-
-# --------------------------------------------------------------------------- the headline
-
-_HEADLINE_WINDOW = 60  # lines above the story where the headline may be
-_HEADER_REACH = 4  # lines from a headline down to its byline or date
-
-
-def _header_near(
-    i: int,
-    lines: Sequence[Line],
-    kinds: Sequence[str | None], matched: Sequence[Pattern | None], step: int
-) -> bool:
-    """Is there a byline or date within a few lines of line ``i`` (in direction ``step``)?
-
-    Lines a pattern explains (share buttons, a photo and its credit) may sit between,
-    and so may labels of one or two words (a section name, a share count) and one
-    longer line no pattern explains: the summary a page prints under its headline, or
-    the writer's name on a line of its own.
-    """
-    j, unexplained = i + step, 0
-    for _ in range(_HEADER_REACH):
-        if not 0 <= j < len(kinds):
-            return False
-        pattern = matched[j]
-        if pattern is not None and pattern.id in HEADER_IDS:
-            return True
-        if kinds[j] is None and count_words(lines[j].text) > 2:
-            unexplained += 1
-            if unexplained > 1:
-                return False
-        j += step
-    return False
-
-
-def _headline_score(
-    i: int,
-    lines: Sequence[Line],
-    kinds: Sequence[str | None],
-    matched: Sequence[Pattern | None],
-    distance: int,
-    seen: dict[str, int],
-) -> tuple[float, str] | None:
-    """How much line ``i`` looks like the story's headline, and the rule that says why.
-
-    ``distance`` counts the lines no pattern explains between it and the story. None
-    when it cannot be the headline: a line a pattern explains, a lead-in ending with a
-    colon, two words or fewer (names, buttons and section names), or a paragraph.
-    """
-    line = lines[i].text
-    words = count_words(line)
-    if kinds[i] is not None or line.endswith(":") or len(line) > MAX_HEADLINE_CHARS:
-        return None
-    if words < 3 or words > 30 or "@" in line:
-        return None
-    score, rule = -distance / 2, RULE_HEADLINE_NEAR
-    score += 12 if words >= 5 else 0  # section names, menu items and names are shorter
-    # A page puts the byline and the date right under the headline (some put the
-    # date or the section above it).
-    if _header_near(i, lines, kinds, matched, +1):
-        score, rule = score + 30, RULE_HEADLINE_STOP
-    elif _header_near(i, lines, kinds, matched, -1):
-        score += 10
-    # A caption sits right above its photo credit and reads as a sentence; so does the
-    # summary under a headline. Few headlines end with a full stop.
-    if i + 1 < len(lines) and kinds[i + 1] in {"photo_caption", "copyright"}:
-        score -= 15
-    if line.endswith("."):
-        score -= 20 if words > MAX_TITLE_WORDS else 8
-    # A headline the page prints twice (a share box, a trail of links) is the title of
-    # this page; menu items repeat too, but they are short.
-    if words >= 5 and seen.get(normalise_line(line), 0) > 1:
-        score += 15
-        if rule == RULE_HEADLINE_NEAR:
-            rule = RULE_HEADLINE_REPEATED
-    return score, rule
-
-
-def find_headline(
-    lines: Sequence[Line],
-    kinds: Sequence[str | None],
-    matched: Sequence[Pattern | None],
-    first: int,
-) -> tuple[int, str] | None:
-    """The headline of copied page text and the rule that found it, or None.
-
-    The headline is a title line shortly above the story (``first`` is the story's
-    first line), or the story region's own first lines when the story opens with it.
-    Candidates within ``_HEADLINE_WINDOW`` lines score by :func:`_headline_score`: a
-    title of five words or more, with a byline or date right under it, that the page
-    repeats (a share box, a "you are here" trail), and near the story wins over menu
-    items, captions (a sentence above a photo credit) and teasers of other stories.
-    When no line qualifies, a short first line of the page is the headline.
-    """
-    seen: dict[str, int] = {}
-    for line in lines:
-        if len(line.text) <= MAX_HEADLINE_CHARS:
-            key = normalise_line(line.text)
-            seen[key] = seen.get(key, 0) + 1
-    # Candidates from the story's first lines upwards (the story region can start with
-    # the headline itself when a byline follows it), with the number of unexplained
-    # lines between each one and the story.
-    candidates: list[tuple[int, int]] = [
-        (i, 0)
-        for i in range(first, min(first + 2, len(lines)))
-        if count_words(lines[i].text) <= 25
-        and any(_header_near(i, lines, kinds, matched, step) for step in (+1, -1))
-    ]
-    distance = 0
-    for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1):
-        candidates.append((i, distance))
-        distance += kinds[i] is None
-    best: tuple[float, int, str] | None = None
-    for i, dist in candidates:
-        scored = _headline_score(i, lines, kinds, matched, dist, seen)
-        if scored is not None and (best is None or scored[0] > best[0]):
-            best = (scored[0], i, scored[1])
-    if best is not None:
-        return best[1], best[2]
-    if (
-        lines
-        and kinds[0] is None
-        and looks_like_headline(lines[0].text)
-        and (first > 0 or is_title_like(lines[0].text))
-    ):
-        return 0, RULE_HEADLINE
-    return None

@@ -37,13 +37,13 @@ from typing import NamedTuple
 
 from .._util.data import read_table
 from ..vocab import STORY_KINDS
+from .headline import find_headline
 from .page_rules import (
     RULE_HEADLINE,
     STRIP_CHARS,
     Line,
     Pattern,
     count_words,
-    find_headline,
     is_prose,
     is_title_like,
     lines_of,
@@ -249,6 +249,7 @@ def _mark_copied_story(
     if len(repeated) < len(prose):
         for i in repeated:
             mark(i, "promo", RULE_REPEATED)
+    above_credit: set[int] = set()
     for i in range(len(lines) - 1):
         credit = matched[i + 1]
         if (
@@ -259,9 +260,14 @@ def _mark_copied_story(
             and not lines[i + 1].gap_before
         ):
             mark(i, "photo_caption", RULE_ABOVE_CREDIT)
+            above_credit.add(i)
     first, last, comments = story_region(lines, kinds, matched)
     if "headline" not in kinds:
-        found = find_headline(lines, kinds, matched, first)
+        # A headline the page prints again (in a list of links) is still the headline.
+        again = set(repeated) if len(repeated) < len(prose) else set()
+        again |= above_credit
+        open_kinds = [None if i in again else kind for i, kind in enumerate(kinds)]
+        found = find_headline(lines, open_kinds, matched, first)
         if found is not None:
             mark(found[0], "headline", found[1])
     for i in list_after_story(lines, kinds, last):

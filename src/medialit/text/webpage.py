@@ -137,23 +137,44 @@ def _metadata(markup: str) -> dict[str, Any]:
     return meta
 
 
-def parse_html(markup: str) -> tuple[str, dict[str, Any], frozenset[str]]:
-    """Return (page text, metadata, normalised lines of the main text) for a web page."""
+def _main_text(markup: str) -> list[str]:
+    """The lines of the page's main text as trafilatura finds it, or [] when it finds none.
+
+    Its precise mode first (it leaves out more clutter); a page laid out in tables, as
+    older sites are, can defeat that mode, so its recall mode is tried next.
+    """
     import trafilatura
 
-    main = (
-        trafilatura.extract(
-            markup, include_comments=False, include_tables=False, favor_precision=True
-        )
-        or ""
-    )
-    main_lines = [line for line in main.splitlines() if line.strip()]
-    if sum(count_words(line) for line in main_lines) < _MIN_WORDS:
-        raise errors.ArticleError(
-            "No article text was found in this web page. Save the page again with its full "
-            "text (in the browser: Save page as, 'Web page, HTML only'), or copy the article's "
-            "text into a .txt file."
-        )
+    for precise in (True, False):
+        main = trafilatura.extract(
+            markup,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=precise,
+            favor_recall=not precise,
+        ) or ""
+        lines = [line for line in main.splitlines() if line.strip()]
+        if sum(count_words(line) for line in lines) >= _MIN_WORDS:
+            return lines
+    return []
+
+
+def parse_html(markup: str) -> tuple[str, dict[str, Any], frozenset[str] | None]:
+    """Return (page text, metadata, normalised lines of the main text) for a web page.
+
+    When trafilatura finds no main text, the main text is None: the page's visible
+    text is read with the rules for copied page text, as if a teacher had copied it.
+    """
+    main_lines = _main_text(markup)
+    if not main_lines:
+        page_lines = visible_lines(markup)
+        if sum(count_words(line) for line in page_lines) < _MIN_WORDS:
+            raise errors.ArticleError(
+                "No article text was found in this web page. Save the page again with its "
+                "full text (in the browser: Save page as, 'Web page, HTML only'), or copy "
+                "the article's text into a .txt file."
+            )
+        return "\n\n".join(page_lines) + "\n", _metadata(markup), None
     meta = _metadata(markup)
     page_lines = visible_lines(markup)
     main_set = {_norm(line) for line in main_lines}
