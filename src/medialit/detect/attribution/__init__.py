@@ -145,7 +145,6 @@ from ...text.article import Article, as_article
 from .explain import _records, attribution_frame
 from .lexicon import CueRule, load_reporting_verbs
 from .quotes import quotation_spans
-from . import rescue  # noqa: F401  (the learned second look; tools patch it)
 from .records import COLUMNS, NO_SPAN, Attribution
 from .scan import _find_in_spans, _known_sentences
 

@@ -9,12 +9,11 @@ from collections.abc import Sequence
 
 from ...text.article import Article
 from ...text.segmentation import split_sentences
-from .cues import BLOCKING_RULES, SPEAKER_FROM_SENTENCE, _build_cue, _locate_cue, _match_cue
+from .cues import BLOCKING_RULES, SPEAKER_FROM_SENTENCE, _locate_cue, _match_cue
 from .lexicon import _candidate_words, _cue_forms, _cue_rules, _Words, _words
 from .nesting import _drop_nested, _first_in_sentence, _same_speaker
 from .quotes import _all_quotation_spans, _Quotes
 from .records import NO_SPAN, _Found
-from .rescue import rescue
 from .structural import _structural_cues
 from .tokens import _Sent, _sentence
 
@@ -64,16 +63,11 @@ def _rule_cue(
     if overlap and found[-1].rule.rule != "nosource":
         return None, -1  # "first reported by" and "reported by" are one cue
     result = _match_cue(cue, text, sent, quotes, para_end, w)
-    if result is not None:
-        result = _same_speaker(result, _first_in_sentence(found, sent), sent)
-        if result.rule.rule in SPEAKER_FROM_SENTENCE and result.source_start == NO_SPAN:
-            result = None  # ", adding ..." with no one to say it
     if result is None:
-        # the rules said no: a second look, learned on PolNeAR train (``rescue``)
-        cue_before = bool(found) and found[-1].cue_start >= sent.start
-        kept = rescue(sent, cue.ci, cue.fi, cue.cj, rule, cue_before, w)
-        if kept is not None:
-            result = _build_cue(cue._replace(rule=kept), text, sent, quotes, para_end, w)
+        return None, -1
+    result = _same_speaker(result, _first_in_sentence(found, sent), sent)
+    if result.rule.rule in SPEAKER_FROM_SENTENCE and result.source_start == NO_SPAN:
+        return None, -1  # ", adding ..." with no one to say it
     return result, -1
 
 
