@@ -213,14 +213,6 @@ def _match_cue(
     return RULE_HANDLERS[rule](_Match(cue, text, sent, quotes, para_end, w))
 
 
-def _build_cue(
-    cue: _Cue, text: str, sent: _Sent, quotes: _Quotes, para_end: int, w: _Words
-) -> _Found | None:
-    """The attribution of a cue with no source named (a cue the rules turned down and
-    :mod:`.rescue` kept)."""
-    return _Match(cue, text, sent, quotes, para_end, w).build(None)
-
-
 # ---------------------------------------------------------------- rules that find their own source
 
 
