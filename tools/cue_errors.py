@@ -59,17 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     hits: Counter[str] = Counter()
     for doc in docs:
         table = find_attributions(Article.from_text(doc.text), scope="page")
-        pred = sorted((int(a), int(b)) for a, b in zip(table.cue_start, table.cue_end))
+        pred = sorted((int(a), int(b)) for a, b in zip(table.cue_start, table.cue_end, strict=True))
         gold = doc.gold["Cue"]
         _, pred_ok, gold_ok = match(pred, gold, exact=False)
         if args.what == "missed":
-            spans = [g for g, ok in zip(gold, gold_ok) if not ok]
-            for g, ok in zip(gold, gold_ok):
+            spans = [g for g, ok in zip(gold, gold_ok, strict=True) if not ok]
+            for g, ok in zip(gold, gold_ok, strict=True):
                 if ok:
                     hits[" ".join(doc.text[g[0] : g[1]].lower().split())] += 1
         else:
-            spans = [p for p, ok in zip(pred, pred_ok) if not ok]
-            for p, ok in zip(pred, pred_ok):
+            spans = [p for p, ok in zip(pred, pred_ok, strict=True) if not ok]
+            for p, ok in zip(pred, pred_ok, strict=True):
                 if ok:
                     hits[" ".join(doc.text[p[0] : p[1]].lower().split())] += 1
         for s, e in spans:
