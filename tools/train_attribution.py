@@ -362,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--min-count", type=int, default=4)
     parser.add_argument(
+        "--relax",
+        type=float,
+        default=0.7,
+        help="share of a form's turned-down uses that must be PolNeAR cues to let it count alone",
+    )
+    parser.add_argument(
         "--try-learned-cues", action="store_true", help="repeat the learned cue finder experiment"
     )
     args = parser.parse_args(argv)
@@ -371,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     read_overrides = lexicon._rule_overrides
     lexicon._rule_overrides = dict  # measure the rules as written in reporting_verbs.csv
     lexicon._cue_rules.cache_clear()
-    overrides = rule_overrides(args.train, relax=0.7, drop=0.2)
+    overrides = rule_overrides(args.train, relax=args.relax, drop=0.2)
     with OVERRIDES_OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, ["form", "rule", "was", "gold", "seen", "source"])
         writer.writeheader()

@@ -328,6 +328,12 @@ def _rule_any(m: _Match) -> _Found | None:
     return _with_source(m, _accept_any)
 
 
+# Words after a passive "was asked" that make it a question put to someone ("was asked
+# about", "was asked whether"), which PolNeAR marks as an attribution with no source
+# named; "was asked to leave" is a request, not a report.
+_QUESTION_WORDS = frozenset({"about", "if", "whether", "what", "how", "why", "when", "who"})
+
+
 def _rule_any_active(m: _Match) -> _Found | None:
     """``any_active``: counts on its own like ``any`` ("concluded", "described"), but not
     as a passive with no one named ("He was asked to leave": he was spoken to). Set from
@@ -336,6 +342,8 @@ def _rule_any_active(m: _Match) -> _Found | None:
     def check(m: _Match, source: _NP | None) -> _NP | None:
         toks, ci, cj = m.sent.toks, m.cue.ci, m.cue.cj
         if source is None and _is_passive(toks, ci, cj, m.cue.rule, m.w):
+            if cj < len(toks) and toks[cj].lower() in _QUESTION_WORDS:
+                return None  # "she was asked about the protests": a question was put to her
             return _REJECT
         return source
 
@@ -394,6 +402,10 @@ def _rule_naming(m: _Match) -> _Found | None:
 
 def _naming_check(m: _Match, source: _NP | None) -> _NP | None:
     toks, ci, cj, sent, w = m.sent.toks, m.cue.ci, m.cue.cj, m.sent, m.w
+    if source is None and ci > 0 and toks[ci] == "calling" and toks[ci - 1] == ",":
+        # "Trump attacked Romney, calling him a failed candidate": after a comma the
+        # participle goes on with the sentence's speaker, as "saying" does
+        source = _participle_source(toks, ci, cj, w)
     ahead = {t.lower() for t in toks[cj : cj + 4]}
     quoted = m.quotes.starting_after(sent.ends[cj - 1], sent.end) is not None
     if source is None or not (quoted or ahead & w.naming_object):

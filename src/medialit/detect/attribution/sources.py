@@ -248,10 +248,31 @@ def _source_before(
             # the verb is its subject, even when the words before it are not (but
             # not after a verb or "which": "defended people accused of ...")
             source = _modified_noun(toks, j, w)
+        elif source is None and j > 1 and rule.form == "say" and _plural_subject(toks[j - 1], w):
+            # "ordinary Chinese traders say", "42 % say", "those surveyed say": the
+            # present-tense "say" agrees with a plural right before it, its subject
+            source = _modified_noun(toks, j, w)
+            if toks[j - 1] in ("%", "percent") and j > 1 and toks[j - 2][:1].isdigit():
+                source = _NP(j - 2, j, "unnamed", j)  # "42 % say": the share is the subject
         elif source is None and j > 2 and toks[j - 1] in ("whom", "which") and toks[j - 2] == "of":
             # "family members of 9/11 victims, many of whom say ..."
             source = _NP(j - 3, j, "unnamed", j)
     return source, antecedent
+
+
+def _plural_subject(word: str, w: _Words) -> bool:
+    """Can ``word`` end a plural subject ("traders", "surveyed", "%", "three-fourths")?"""
+    low = word.lower()
+    if low in ("%", "percent", "surveyed", "polled", "asked"):
+        return True
+    return (
+        word.isalpha()
+        and word.islower()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low not in w.breaker
+        and low not in w.determiner
+    )
 
 
 def _owner_back(toks: Sequence[str], j: int, w: _Words) -> _NP | None:
