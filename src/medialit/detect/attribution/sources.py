@@ -184,7 +184,7 @@ def _find_source(
         if by is not None:
             found = _np_forward(toks, by + 1, n, w)
             if found is not None:
-                return _extend_forward(toks, found, n, w), ""
+                return _extend_forward(toks, found, n, w, tail="relative"), ""
         return None, ""
     if rule.side in ("left", "either"):
         source, antecedent = _source_before(toks, ci, cj, rule, w)
@@ -205,6 +205,8 @@ def _source_before(
     j = _skip_time_back(toks, ci, 0, w)
     if j > 0 and toks[j - 1] == ",":
         source = _appositive_subject(toks, j - 1, w)
+    elif j > 0 and toks[j - 1] in ("—", "--"):
+        source = _appositive_chain(toks, j - 1, w)  # "Jason Sims -- a teacher -- says"
     elif j > 0 and toks[j - 1].lower() in ("who", "which", "that") and (
         toks[j - 1].lower() == "who" or j > 1
     ):
@@ -305,7 +307,7 @@ def _source_after(toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Word
                 k += 1  # "said Friday Rep. X"
         found = _np_forward(toks, k, n, w)
         if found is not None:
-            source = _extend_forward(toks, found, n, w)
+            source = _extend_forward(toks, found, n, w, tail="all")
             if rule.side == "right" and rule.rule == "any":
                 source = _until_clause_end(toks, source, n, w)
         elif rule.side == "right" and rule.rule == "any" and k < n and _is_word(toks[k]):
@@ -346,9 +348,8 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
     )
     head = _subject_back(toks, p, 0, w)
     if described and head is not None and head.kind != "pronoun":
-        # "Air Force Col. John Thomas, a spokesman for U.S. Central Command, said"
-        if first.lower() in w.relative:
-            return _NP(head.start, head.end, head.kind, head.core_end)
+        # "Air Force Col. John Thomas, a spokesman for U.S. Central Command, said", "Chris
+        # Cox, who runs the lobbying arm, says": the description is part of the source
         return _NP(head.start, c, head.kind, head.core_end)
     if segment_is_name is not None and segment_is_name.start == p + 1 and head is not None:
         # "one of the family's attorneys, Justin Bamberg, said"
@@ -356,6 +357,45 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
         return _NP(head.start, c, kind, c)
     if segment_is_name is not None and segment_is_name.start == p + 1:
         return segment_is_name
+    return _appositive_chain(toks, c, w)
+
+
+_ASIDES = frozenset({"however", "meanwhile", "though", "too", "instead", "therefore", "also"})
+
+
+def _appositive_chain(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
+    """A name followed by several descriptions, each set off by commas or dashes, before
+    the cue (``c`` is the comma or dash before it): "Woodrow Benford, 58, who lives
+    outside Minneapolis, says", "Clinton, 35, the daughter of ..., said", "Jason Sims --
+    a teacher from Mount Pleasant -- says". The source takes them all in; an aside
+    ("Mr. Trump, however, said") is left out."""
+    cur = c
+    aside = False
+    for _ in range(4):
+        p = cur - 1
+        while p > 0 and cur - p < 40 and toks[p] not in (",", "—", "--", "(", ";", ":"):
+            p -= 1
+        if p <= 0 or toks[p] not in (",", "—", "--") or p + 1 >= cur:
+            return None
+        first = toks[p + 1]
+        low = first.lower()
+        if cur - p == 2 and low in _ASIDES:
+            aside = aside or cur == c
+        elif not (
+            first[:1].isdigit()
+            or low in w.determiner
+            or low in w.descriptor
+            or low in ("who", "whose")
+            or first in w.title
+            or (first.islower() and _is_word(first) and low not in w.breaker)
+        ):
+            return None
+        head = _subject_back(toks, p, 0, w)
+        if head is not None and head.kind != "pronoun" and head.end == p:
+            if aside and cur == c:
+                return head  # "Mr. Trump, however, said": the aside is not the source
+            return _NP(head.start, c, head.kind, head.core_end)
+        cur = p
     return None
 
 
