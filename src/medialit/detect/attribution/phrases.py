@@ -176,6 +176,10 @@ def _head_back(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP:
                 k -= 1  # "Two senior sources", "all three": determiners stack up
             anchor = k
             break
+        if prev == "/" and k - 2 >= floor and _is_cap(toks[k - 2]) and _is_cap(toks[k]):
+            k -= 2  # "a CNN/ORC poll", "a Reuters/Ipsos poll": two names joined by a slash
+            anchor = k
+            continue
         if (_is_cap(prev) and plow not in w.breaker) or prev[:1].isdigit() or _is_possessive(prev):
             if anchor > k:
                 break  # "Sanders offered some": a verb lies between the name and the head
@@ -356,7 +360,9 @@ def _extend_forward(
 
 
 # Where a description after a source ends: a comma, a quotation, a dash, a sentence end.
-_TAIL_STOPS = frozenset({",", ";", ":", "“", "”", '"', "—", "--", "–", ".", "?", "!", "(", ")"})
+_TAIL_STOPS = frozenset(
+    {",", ";", ":", "“", "”", '"', "''", "``", "‘", "—", "--", "–", ".", "?", "!", "(", ")"}
+)
 
 
 def _describing_tail(

@@ -50,6 +50,10 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
                 return _NP(outer.start, j, outer.kind, j)
     if depth:
         return None
+    if np is not None and np.kind in _NAMED:
+        wider = _modified_name(toks, np, floor, w)
+        if wider is not None:
+            return wider
     if np is None and (
         j <= floor
         or not _is_word(toks[j - 1])
@@ -106,6 +110,25 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
         if toks[k] in (",", ";", ":") or toks[k].lower() in w.clause_start:
             break
         k -= 1
+    return None
+
+
+def _modified_name(toks: Sequence[str], np: _NP, floor: int, w: _Words) -> _NP | None:
+    """A name with plain words in front that reach back to the start of the clause:
+    "GOP frontrunner Donald Trump", "Top Republican Party donor Sheldon Adelson",
+    "Retired neurosurgeon Ben Carson" (job words the word lists do not know)."""
+    k = np.start
+    while (
+        k > floor
+        and np.start - k < 6
+        and _is_word(toks[k - 1])
+        and toks[k - 1].lower() not in w.breaker
+        and toks[k - 1].lower() not in w.time_word
+        and not _is_possessive(toks[k - 1])
+    ):
+        k -= 1
+    if k < np.start and _is_clause_edge(toks, k, floor, w):
+        return _NP(k, np.end, np.kind, np.core_end)
     return None
 
 
@@ -238,6 +261,8 @@ def _source_before(
         source = _subject_forward(toks, 0, j - 1, w)
     else:
         source = _subject_back(toks, j, 0, w)
+        if source is not None:
+            source = _coordinated(toks, source, w)
         if source is None and rule.rule == "any":
             source = _plain_np_back(toks, j, w)
         if (
@@ -254,6 +279,26 @@ def _source_before(
             # "family members of 9/11 victims, many of whom say ..."
             source = _NP(j - 3, j, "unnamed", j)
     return source, antecedent
+
+
+def _coordinated(toks: Sequence[str], np: _NP, w: _Words) -> _NP:
+    """ "Bernie Sanders and Hillary Clinton said", "Both Cruz and Fiorina criticized",
+    "Neither Maples nor Trump responded": the subject is every name joined by "and" or
+    "nor" (when the first one opens the clause; "Trump mocked Clinton and Sanders said"
+    is two clauses)."""
+    k = np.start
+    if k < 2 or toks[k - 1].lower() not in ("and", "nor", "&") or np.kind == "pronoun":
+        return np
+    first = _np_back(toks, k - 1, 0, w)
+    if first is None or (first.kind == "pronoun" and toks[first.start].lower() != "he"):
+        # "He and Rep. Bob Goodlatte condemned ...", but not "them and Clinton"
+        return np
+    start = first.start
+    if start > 0 and toks[start - 1].lower() in ("both", "neither", "either"):
+        start -= 1
+    if not _is_clause_edge(toks, start, 0, w):
+        return np
+    return _NP(start, np.end, np.kind, np.core_end)
 
 
 def _owner_back(toks: Sequence[str], j: int, w: _Words) -> _NP | None:
@@ -307,7 +352,11 @@ def _source_after(toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Word
                 k += 1  # "said Friday Rep. X"
         found = _np_forward(toks, k, n, w)
         if found is not None:
-            source = _extend_forward(toks, found, n, w, tail="all")
+            # '"...," said X, a spokesman': X's description comes with it (not after
+            # "according to X, ...": what follows the comma is the main clause)
+            source = _extend_forward(
+                toks, found, n, w, tail="all" if rule.side == "either" else "relative"
+            )
             if rule.side == "right" and rule.rule == "any":
                 source = _until_clause_end(toks, source, n, w)
         elif rule.side == "right" and rule.rule == "any" and k < n and _is_word(toks[k]):
@@ -329,9 +378,15 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
         seg = _subject_back(toks, c, 0, w)
         return seg if seg is not None and seg.start == 0 else None
     first = toks[p + 1] if p + 1 < c else ""
-    if first.lower() in w.preposition or (first.islower() and first.endswith("ly")):
-        # "Clinton, at Monday's debate, cited ...", "Reid, in particular, has ...": an
-        # aside between the subject and the cue; the subject ends at the first comma
+    if (
+        first.lower() in w.preposition
+        or (first.islower() and first.endswith("ly"))
+        or _is_participle(first, w)
+    ):
+        # "Clinton, at Monday's debate, cited ...", "Reid, in particular, has ...",
+        # "Rubio, speaking at a rally, criticized ...": an aside between the subject and
+        # the cue (what the speaker was doing, not who they are); the subject ends at
+        # the first comma
         inner = _subject_back(toks, p, 0, w)
         if inner is not None and inner.kind != "pronoun":
             return inner
@@ -358,6 +413,18 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
     if segment_is_name is not None and segment_is_name.start == p + 1:
         return segment_is_name
     return _appositive_chain(toks, c, w)
+
+
+def _is_participle(word: str, w: _Words) -> bool:
+    """ "speaking", "angered", "helped": a verb form that opens an aside after a name
+    ("Rubio, speaking at a rally, said"), not a description of who the name is."""
+    return (
+        word.islower()
+        and word.endswith(("ing", "ed"))
+        and len(word) > 4
+        and word not in w.head_kind
+        and word not in w.descriptor
+    )
 
 
 _ASIDES = frozenset({"however", "meanwhile", "though", "too", "instead", "therefore", "also"})
@@ -387,7 +454,12 @@ def _appositive_chain(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
             or low in w.descriptor
             or low in ("who", "whose")
             or first in w.title
-            or (first.islower() and _is_word(first) and low not in w.breaker)
+            or (
+                first.islower()
+                and _is_word(first)
+                and low not in w.breaker
+                and not _is_participle(first, w)
+            )
         ):
             return None
         head = _subject_back(toks, p, 0, w)
