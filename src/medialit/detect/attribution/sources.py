@@ -23,6 +23,7 @@ from .phrases import (
 from .tokens import (
     _CLOSING,
     _QUOTE_TOKENS,
+    _is_cap,
     _is_contracted_pronoun,
     _is_possessive,
     _is_word,
@@ -34,7 +35,10 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
     general who oversees ...". ``None`` when the words before are not a subject."""
     np = _np_back(toks, j, floor, w)
     if np is not None:
-        if _is_clause_edge(toks, np.start, floor, w) or toks[np.start].lower() in w.subject_pronoun:
+        if (
+            _is_clause_edge(toks, _lead_start(toks, np.start, floor, w), floor, w)
+            or toks[np.start].lower() in w.subject_pronoun
+        ):
             return np  # "the rate he has proposed": a subject pronoun is always a subject
         if (
             np.kind in _NAMED
@@ -262,7 +266,7 @@ def _source_before(
     else:
         source = _subject_back(toks, j, 0, w)
         if source is not None:
-            source = _coordinated(toks, source, w)
+            source = _quantity_lead(toks, _coordinated(toks, source, w), w)
         if source is None and rule.rule == "any":
             source = _plain_np_back(toks, j, w)
         if (
@@ -299,6 +303,24 @@ def _coordinated(toks: Sequence[str], np: _NP, w: _Words) -> _NP:
     if not _is_clause_edge(toks, start, 0, w):
         return np
     return _NP(start, np.end, np.kind, np.core_end)
+
+
+def _lead_start(toks: Sequence[str], k: int, floor: int, w: _Words) -> int:
+    """Where a noun phrase at token ``k`` starts with the words before it that say how
+    many ("only", "more than", "just"; ``quantity_lead`` in ``source_words.csv``)."""
+    start = k
+    while start > floor and k - start < 3 and toks[start - 1].lower() in w.quantity_lead:
+        start -= 1
+    return start
+
+
+def _quantity_lead(toks: Sequence[str], np: _NP, w: _Words) -> _NP:
+    """ "Only three senators", "Just 28 percent of voters", "More than six in 10": the
+    words that say how many belong to the source when they open the clause."""
+    k = _lead_start(toks, np.start, 0, w)
+    if k < np.start and _is_clause_edge(toks, k, 0, w):
+        return _NP(k, np.end, np.kind, np.core_end)
+    return np
 
 
 def _owner_back(toks: Sequence[str], j: int, w: _Words) -> _NP | None:
@@ -452,8 +474,11 @@ def _appositive_chain(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
             first[:1].isdigit()
             or low in w.determiner
             or low in w.descriptor
-            or low in ("who", "whose")
+            or low in ("who", "whose", "now", "then")  # ", now director of ..."
             or first in w.title
+            or _is_possessive(first)  # ", Gore's communications director,"
+            # ", Allentown, Pa.,": a state or country after a town
+            or (cur - p == 2 and _is_cap(first) and (first.endswith(".") or first.isupper()))
             or (
                 first.islower()
                 and _is_word(first)
