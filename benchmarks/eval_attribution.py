@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/eval_attribution.py [BRAT_DIR] [--train DIR] [--no-train]
-        [--show CUE] [--top N]
+        [--show CUE] [--top N] [--per-row]
 
 ``BRAT_DIR`` defaults to ``../shared/polnear-dev`` next to the repository (it holds
 ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``). When an article has
@@ -18,8 +18,12 @@ file name: breitbart, nyt, ...) and, for the detector's own cues, per cue type.
 What is scored
 --------------
 Two labels: ``Cue`` (gold ``T ... Cue`` lines against the predicted ``cue_start,
-cue_end``) and ``Source`` (gold ``T ... Source`` lines against ``source_start,
-source_end`` of rows that have a source). Each article runs through
+cue_end``) and ``Source`` (gold ``T ... Source`` lines against the distinct
+``source_start, source_end`` spans of rows that have a source). PolNeAR writes a
+source that several attributions share ("X said ..., adding ...") as one
+``Source`` line that each of them points to, so a span the detector gives several
+rows counts once too; ``--per-row`` counts it once per row instead (a stricter,
+older figure). Each article runs through
 ``find_attributions(Article.from_text(text), scope="page")`` so that page
 segmentation hides no text.
 
@@ -142,7 +146,12 @@ class Scores(NamedTuple):
     false: Counter[str]
 
 
-def score(docs: Sequence[Doc], tables: Sequence[pd.DataFrame], show: str | None = None) -> Scores:
+def score(
+    docs: Sequence[Doc],
+    tables: Sequence[pd.DataFrame],
+    show: str | None = None,
+    per_row: bool = False,
+) -> Scores:
     """Match every article's predictions against its gold (see the module docstring)."""
     counts = {(label, mode): [0, 0, 0] for label in LABELS for mode in ("exact", "overlap")}
     by_publisher: dict[str, dict[str, list[int]]] = {}
@@ -156,7 +165,18 @@ def score(docs: Sequence[Doc], tables: Sequence[pd.DataFrame], show: str | None 
         )
         pred = {
             "Cue": [(int(a), int(b)) for a, b, _ in cues],
-            "Source": [
+            # each source span once: the gold gives a source shared by several
+            # attributions ("X said ..., adding ...") one Source line, so a shared
+            # predicted span is one prediction too (--per-row counts it per row)
+            "Source": sorted(
+                {
+                    (int(s), int(e))
+                    for s, e in zip(table.source_start, table.source_end, strict=True)
+                    if s >= 0
+                }
+            )
+            if not per_row
+            else [
                 (int(s), int(e))
                 for s, e in zip(table.source_start, table.source_end, strict=True)
                 if s >= 0
@@ -232,6 +252,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="print the context of misses and false alarms for this cue text",
     )
+    parser.add_argument(
+        "--per-row",
+        action="store_true",
+        help="count a source span once per attribution row (as before 2026-12), not once",
+    )
     args = parser.parse_args(argv)
     if not (args.brat_dir / "attributions").is_dir():
         print(f"No brat folder at {args.brat_dir} (expected attributions/ and text/ inside).")
@@ -241,11 +266,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sum(len(d.text.split()) for d in docs)
     find_attributions(Article.from_text(docs[0].text), scope="page")  # load the lexicons
     tables, elapsed = run(docs, args.repeat, args.cold)
-    dev = score(docs, tables, args.show)
+    dev = score(docs, tables, args.show, args.per_row)
     train: Scores | None = None
     if not args.no_train and (args.train / "attributions").is_dir():
         train_docs = load_brat(args.train)
-        train = score(train_docs, run(train_docs, 1, False)[0])
+        train = score(train_docs, run(train_docs, 1, False)[0], per_row=args.per_row)
         print(
             f"{args.brat_dir.name}: {len(docs)} articles, {words} words (reported, not tuned on); "
             f"{args.train.name}: {len(train_docs)} articles (tuned on), beside it; scope='page'"

@@ -259,7 +259,7 @@ def _rule_passive(m: _Match) -> _Found | None:
     source = _np_forward(toks, m.cue.cj, len(toks), m.w)
     if source is None:
         return None
-    return m.build(_extend_forward(toks, source, len(toks), m.w))
+    return m.build(_extend_forward(toks, source, len(toks), m.w, tail="relative"))
 
 
 # ---------------------------------------------------------------- rules that check the source
@@ -500,7 +500,7 @@ def _build(
         s0, s1 = sent.starts[source.start], sent.ends[source.end - 1]
         while s1 > s0 and text[s1 - 1] in ",;: ":
             s1 -= 1
-        if text[s1 : s1 + 1] == "," and "," in text[s0:s1]:
+        if text[s1 : s1 + 1] in (",", "—") and text[s1] in text[s0:s1]:
             # "Jane Doe, a spokeswoman for the city, said": a source with an appositive
             # keeps its closing comma, as PolNeAR's annotators draw it (433 of 486 such
             # sources in the train split)

@@ -53,6 +53,7 @@ class _Words(NamedTuple):
     called_event: frozenset[str]  # "called a meeting": "called" means "convened"
     nobody: frozenset[str]  # "no-one could predict": no speaker, so no source
     media_modifier: frozenset[str]  # "news", "state-run": "the news agency" is an outlet
+    quantity_lead: frozenset[str]  # "only", "more than": "Only three senators said"
 
 
 _CASED_ROLES = frozenset(
@@ -171,6 +172,7 @@ def _words() -> _Words:
         called_event=get("called_event"),
         nobody=get("nobody"),
         media_modifier=get("media_modifier"),
+        quantity_lead=get("quantity_lead"),
     )
 
 

@@ -107,8 +107,38 @@ def _main_clause_after(text: str, g: _Found, f: _Found) -> bool:
     return len(between) >= 3 and between[0].lower() != "that"
 
 
+# A relative clause set off by a comma inside a source: ", who managed ...", ", which ..."
+# ("The senators who wrote the bill said": a clause without a comma picks out who is
+# meant, and stays part of the source).
+_RELATIVE_IN_SOURCE_RE = re.compile(r",\s*(?:who|whose|which)\b")
+
+
+def _trim_relative_clauses(text: str, found: list[_Found]) -> list[_Found]:
+    """'"...," said Jane Doe, who noted that ...': a source that takes in a relative
+    clause ends before it when the clause holds a cue of its own; that cue is a second
+    attribution (its source is "who"), not part of the first one's source."""
+    out = list(found)
+    for i, g in enumerate(out):
+        if g.source_start == NO_SPAN:
+            continue
+        for f in found[max(0, i - 3) : i + 4]:
+            if not g.source_start < f.cue_start < g.source_end:
+                continue
+            cut = None
+            for m in _RELATIVE_IN_SOURCE_RE.finditer(text, g.source_start, f.cue_start):
+                cut = m
+            if cut is not None:
+                end = cut.start()
+                if text[end : end + 1] == "," and "," in text[g.source_start : end]:
+                    end += 1  # "Jane Doe, a spokeswoman," keeps its closing comma
+                out[i] = g._replace(source_end=end)
+            break
+    return out
+
+
 def _drop_nested(text: str, found: list[_Found]) -> list[_Found]:
     """Keep only the outer attribution when a cue sits inside another's content (rule 5)."""
+    found = _trim_relative_clauses(text, found)
     kept: list[_Found] = []
     for i, f in enumerate(found):
         # Only near neighbours can hold a cue in their content (a sentence or a quotation).

@@ -176,6 +176,10 @@ def _head_back(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP:
                 k -= 1  # "Two senior sources", "all three": determiners stack up
             anchor = k
             break
+        if prev == "/" and k - 2 >= floor and _is_cap(toks[k - 2]) and _is_cap(toks[k]):
+            k -= 2  # "a CNN/ORC poll", "a Reuters/Ipsos poll": two names joined by a slash
+            anchor = k
+            continue
         if (_is_cap(prev) and plow not in w.breaker) or prev[:1].isdigit() or _is_possessive(prev):
             if anchor > k:
                 break  # "Sanders offered some": a verb lies between the name and the head
@@ -312,8 +316,17 @@ def _np_forward(toks: Sequence[str], k: int, limit: int, w: _Words) -> _NP | Non
     return _NP(k, end, kind, end)
 
 
-def _extend_forward(toks: Sequence[str], np: _NP, limit: int, w: _Words) -> _NP:
-    """Add "of/for/from X" and an appositive (", a spokesman for Y") to a source."""
+def _extend_forward(
+    toks: Sequence[str], np: _NP, limit: int, w: _Words, *, tail: str = ""
+) -> _NP:
+    """Add "of/for/from X" and an appositive (", a spokesman for Y") to a source.
+
+    ``tail="all"`` (a source after its cue: '"...," said X, ...'): the source is the
+    last thing its clause names, so whatever describes it comes with it, as PolNeAR
+    draws it: an appositive of any shape (", Democrat of Delaware", ", Clinton's state
+    director", ", then ambassador to Israel") and a relative clause (", who managed the
+    campaign", "a person who attended"). ``tail="relative"`` (after "by"): the relative
+    clause only ("reported by Fars, run by the government, ..." keeps "Fars")."""
     end = np.end
     kind = np.kind
     if end + 1 < limit and toks[end].lower() in ("of", "for", "from", "at", "with"):
@@ -341,7 +354,62 @@ def _extend_forward(toks: Sequence[str], np: _NP, limit: int, w: _Words) -> _NP:
             ):
                 stop += 1
             end = stop
+    if tail and np.kind != "pronoun":
+        end = _describing_tail(toks, end, limit, w, relative_only=tail == "relative")
     return _NP(np.start, end, kind, core_end)
+
+
+# Where a description after a source ends: a comma, a quotation, a dash, a sentence end.
+_TAIL_STOPS = frozenset(
+    {",", ";", ":", "“", "”", '"', "''", "``", "‘", "—", "--", "–", ".", "?", "!", "(", ")"}
+)
+
+
+def _describing_tail(
+    toks: Sequence[str], end: int, limit: int, w: _Words, *, relative_only: bool = False
+) -> int:
+    """The end of the appositives and relative clause after a source that follows its
+    cue ("said Sen. Chris Coons, Democrat of Delaware", "said Jane Doe, who managed
+    the campaign"): each part runs to the next comma, quotation or dash. A part that
+    starts with a cue or a participle (", adding ...", ", speaking on ...") is a new
+    statement, not a description, and ends the source."""
+    for _ in range(3):
+        k = end + 1 if end < limit and toks[end] == "," else end
+        if k >= limit:
+            break
+        first = toks[k]
+        low = first.lower()
+        relative = low in ("who", "whose") or (low == "which" and k > end)
+        described = relative or (
+            not relative_only
+            and k > end
+            and _is_word(first)
+            and (
+                low in ("then", "now")  # ", then ambassador to Israel"
+                or (
+                    low not in w.breaker
+                    and not low.endswith("ing")
+                    and not _time_phrase_at(toks, k, w)
+                    and (
+                        first.islower()  # ", co-director of the program"
+                        or _is_possessive(first)  # ", Clinton's state director"
+                        or first in w.title
+                        # ", Democrat of Delaware", ", R-S.C."
+                        or (k + 1 < limit and toks[k + 1].lower() in ("of", "for", "at"))
+                        or (first[:2] in ("R-", "D-", "I-") and len(first) <= 8)
+                    )
+                )
+            )
+        )
+        if not described:
+            break
+        stop = k + 1
+        while stop < limit and stop - k < 40 and toks[stop] not in _TAIL_STOPS:
+            stop += 1
+        end = stop
+        if relative:
+            break  # the relative clause is the last part
+    return end
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -388,7 +456,7 @@ def _until_clause_end(toks: Sequence[str], np: _NP, limit: int, w: _Words) -> _N
     """After "according to", the source runs to the end of its clause ("... fighting there")."""
     end = np.end
     while end < limit and toks[end] not in (",", ";", ".", ":", "“", '"', "—", "--", "?"):
-        if toks[end].lower() in ("that", "who", "which") or _time_phrase_at(toks, end, w):
+        if toks[end].lower() in ("that", "which") or _time_phrase_at(toks, end, w):
             break  # "according to the agency on Tuesday": the time is not the source
         end += 1
     if (

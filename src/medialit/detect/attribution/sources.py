@@ -23,6 +23,7 @@ from .phrases import (
 from .tokens import (
     _CLOSING,
     _QUOTE_TOKENS,
+    _is_cap,
     _is_contracted_pronoun,
     _is_possessive,
     _is_word,
@@ -34,7 +35,10 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
     general who oversees ...". ``None`` when the words before are not a subject."""
     np = _np_back(toks, j, floor, w)
     if np is not None:
-        if _is_clause_edge(toks, np.start, floor, w) or toks[np.start].lower() in w.subject_pronoun:
+        if (
+            _is_clause_edge(toks, _lead_start(toks, np.start, floor, w), floor, w)
+            or toks[np.start].lower() in w.subject_pronoun
+        ):
             return np  # "the rate he has proposed": a subject pronoun is always a subject
         if (
             np.kind in _NAMED
@@ -50,6 +54,10 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
                 return _NP(outer.start, j, outer.kind, j)
     if depth:
         return None
+    if np is not None and np.kind in _NAMED:
+        wider = _modified_name(toks, np, floor, w)
+        if wider is not None:
+            return wider
     if np is None and (
         j <= floor
         or not _is_word(toks[j - 1])
@@ -59,8 +67,12 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
     ):
         return None  # "the report", "of their calls": the cue word is a noun here
     first = np.start if np is not None else j
-    # "A Quinnipiac University poll released in late August found": a common noun,
-    # then a phrase that starts with a participle or a preposition, then the cue.
+    return _phrase_subject(toks, first, j, floor, w) or _relative_subject(toks, first, j, floor, w)
+
+
+def _phrase_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _Words) -> _NP | None:
+    """A common noun, then a phrase that starts with a participle or a preposition, then
+    the cue: "A Quinnipiac University poll released in late August found"."""
     k = first
     while k > floor + 1 and j - k < 14:
         k -= 1
@@ -91,7 +103,12 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
                 and _is_clause_edge(toks, head.start, floor, w)
             ):
                 return _NP(head.start, j, head.kind, head.end)
-    # "The U.S. general who oversees all operations in the Middle East said"
+    return None
+
+
+def _relative_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _Words) -> _NP | None:
+    """A noun with a relative clause before the cue: "The U.S. general who oversees all
+    operations in the Middle East said"."""
     k = first - 1
     while k > floor and first - k < 16:
         if toks[k].lower() in ("who", "that") and toks[k - 1] != ",":
@@ -106,6 +123,25 @@ def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int
         if toks[k] in (",", ";", ":") or toks[k].lower() in w.clause_start:
             break
         k -= 1
+    return None
+
+
+def _modified_name(toks: Sequence[str], np: _NP, floor: int, w: _Words) -> _NP | None:
+    """A name with plain words in front that reach back to the start of the clause:
+    "GOP frontrunner Donald Trump", "Top Republican Party donor Sheldon Adelson",
+    "Retired neurosurgeon Ben Carson" (job words the word lists do not know)."""
+    k = np.start
+    while (
+        k > floor
+        and np.start - k < 6
+        and _is_word(toks[k - 1])
+        and toks[k - 1].lower() not in w.breaker
+        and toks[k - 1].lower() not in w.time_word
+        and not _is_possessive(toks[k - 1])
+    ):
+        k -= 1
+    if k < np.start and _is_clause_edge(toks, k, floor, w):
+        return _NP(k, np.end, np.kind, np.core_end)
     return None
 
 
@@ -184,7 +220,7 @@ def _find_source(
         if by is not None:
             found = _np_forward(toks, by + 1, n, w)
             if found is not None:
-                return _extend_forward(toks, found, n, w), ""
+                return _extend_forward(toks, found, n, w, tail="relative"), ""
         return None, ""
     if rule.side in ("left", "either"):
         source, antecedent = _source_before(toks, ci, cj, rule, w)
@@ -205,6 +241,8 @@ def _source_before(
     j = _skip_time_back(toks, ci, 0, w)
     if j > 0 and toks[j - 1] == ",":
         source = _appositive_subject(toks, j - 1, w)
+    elif j > 0 and toks[j - 1] in ("—", "--"):
+        source = _appositive_chain(toks, j - 1, w)  # "Jason Sims -- a teacher -- says"
     elif j > 0 and toks[j - 1].lower() in ("who", "which", "that") and (
         toks[j - 1].lower() == "who" or j > 1
     ):
@@ -236,6 +274,8 @@ def _source_before(
         source = _subject_forward(toks, 0, j - 1, w)
     else:
         source = _subject_back(toks, j, 0, w)
+        if source is not None:
+            source = _quantity_lead(toks, _coordinated(toks, source, w), w)
         if source is None and rule.rule == "any":
             source = _plain_np_back(toks, j, w)
         if (
@@ -273,6 +313,44 @@ def _plural_subject(word: str, w: _Words) -> bool:
         and low not in w.breaker
         and low not in w.determiner
     )
+
+
+def _coordinated(toks: Sequence[str], np: _NP, w: _Words) -> _NP:
+    """ "Bernie Sanders and Hillary Clinton said", "Both Cruz and Fiorina criticized",
+    "Neither Maples nor Trump responded": the subject is every name joined by "and" or
+    "nor" (when the first one opens the clause; "Trump mocked Clinton and Sanders said"
+    is two clauses)."""
+    k = np.start
+    if k < 2 or toks[k - 1].lower() not in ("and", "nor", "&") or np.kind == "pronoun":
+        return np
+    first = _np_back(toks, k - 1, 0, w)
+    if first is None or (first.kind == "pronoun" and toks[first.start].lower() != "he"):
+        # "He and Rep. Bob Goodlatte condemned ...", but not "them and Clinton"
+        return np
+    start = first.start
+    if start > 0 and toks[start - 1].lower() in ("both", "neither", "either"):
+        start -= 1
+    if not _is_clause_edge(toks, start, 0, w):
+        return np
+    return _NP(start, np.end, np.kind, np.core_end)
+
+
+def _lead_start(toks: Sequence[str], k: int, floor: int, w: _Words) -> int:
+    """Where a noun phrase at token ``k`` starts with the words before it that say how
+    many ("only", "more than", "just"; ``quantity_lead`` in ``source_words.csv``)."""
+    start = k
+    while start > floor and k - start < 3 and toks[start - 1].lower() in w.quantity_lead:
+        start -= 1
+    return start
+
+
+def _quantity_lead(toks: Sequence[str], np: _NP, w: _Words) -> _NP:
+    """ "Only three senators", "Just 28 percent of voters", "More than six in 10": the
+    words that say how many belong to the source when they open the clause."""
+    k = _lead_start(toks, np.start, 0, w)
+    if k < np.start and _is_clause_edge(toks, k, 0, w):
+        return _NP(k, np.end, np.kind, np.core_end)
+    return np
 
 
 def _owner_back(toks: Sequence[str], j: int, w: _Words) -> _NP | None:
@@ -326,7 +404,11 @@ def _source_after(toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Word
                 k += 1  # "said Friday Rep. X"
         found = _np_forward(toks, k, n, w)
         if found is not None:
-            source = _extend_forward(toks, found, n, w)
+            # '"...," said X, a spokesman': X's description comes with it (not after
+            # "according to X, ...": what follows the comma is the main clause)
+            source = _extend_forward(
+                toks, found, n, w, tail="all" if rule.side == "either" else "relative"
+            )
             if rule.side == "right" and rule.rule == "any":
                 source = _until_clause_end(toks, source, n, w)
         elif rule.side == "right" and rule.rule == "any" and k < n and _is_word(toks[k]):
@@ -348,9 +430,15 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
         seg = _subject_back(toks, c, 0, w)
         return seg if seg is not None and seg.start == 0 else None
     first = toks[p + 1] if p + 1 < c else ""
-    if first.lower() in w.preposition or (first.islower() and first.endswith("ly")):
-        # "Clinton, at Monday's debate, cited ...", "Reid, in particular, has ...": an
-        # aside between the subject and the cue; the subject ends at the first comma
+    if (
+        first.lower() in w.preposition
+        or (first.islower() and first.endswith("ly"))
+        or _is_participle(first, w)
+    ):
+        # "Clinton, at Monday's debate, cited ...", "Reid, in particular, has ...",
+        # "Rubio, speaking at a rally, criticized ...": an aside between the subject and
+        # the cue (what the speaker was doing, not who they are); the subject ends at
+        # the first comma
         inner = _subject_back(toks, p, 0, w)
         if inner is not None and inner.kind != "pronoun":
             return inner
@@ -367,9 +455,8 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
     )
     head = _subject_back(toks, p, 0, w)
     if described and head is not None and head.kind != "pronoun":
-        # "Air Force Col. John Thomas, a spokesman for U.S. Central Command, said"
-        if first.lower() in w.relative:
-            return _NP(head.start, head.end, head.kind, head.core_end)
+        # "Air Force Col. John Thomas, a spokesman for U.S. Central Command, said", "Chris
+        # Cox, who runs the lobbying arm, says": the description is part of the source
         return _NP(head.start, c, head.kind, head.core_end)
     if segment_is_name is not None and segment_is_name.start == p + 1 and head is not None:
         # "one of the family's attorneys, Justin Bamberg, said"
@@ -377,6 +464,65 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
         return _NP(head.start, c, kind, c)
     if segment_is_name is not None and segment_is_name.start == p + 1:
         return segment_is_name
+    return _appositive_chain(toks, c, w)
+
+
+def _is_participle(word: str, w: _Words) -> bool:
+    """ "speaking", "angered", "helped": a verb form that opens an aside after a name
+    ("Rubio, speaking at a rally, said"), not a description of who the name is."""
+    return (
+        word.islower()
+        and word.endswith(("ing", "ed"))
+        and len(word) > 4
+        and word not in w.head_kind
+        and word not in w.descriptor
+    )
+
+
+_ASIDES = frozenset({"however", "meanwhile", "though", "too", "instead", "therefore", "also"})
+
+
+def _appositive_chain(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
+    """A name followed by several descriptions, each set off by commas or dashes, before
+    the cue (``c`` is the comma or dash before it): "Woodrow Benford, 58, who lives
+    outside Minneapolis, says", "Clinton, 35, the daughter of ..., said", "Jason Sims --
+    a teacher from Mount Pleasant -- says". The source takes them all in; an aside
+    ("Mr. Trump, however, said") is left out."""
+    cur = c
+    aside = False
+    for _ in range(4):
+        p = cur - 1
+        while p > 0 and cur - p < 40 and toks[p] not in (",", "—", "--", "(", ";", ":"):
+            p -= 1
+        if p <= 0 or toks[p] not in (",", "—", "--") or p + 1 >= cur:
+            return None
+        first = toks[p + 1]
+        low = first.lower()
+        if cur - p == 2 and low in _ASIDES:
+            aside = aside or cur == c
+        elif not (
+            first[:1].isdigit()
+            or low in w.determiner
+            or low in w.descriptor
+            or low in ("who", "whose", "now", "then")  # ", now director of ..."
+            or first in w.title
+            or _is_possessive(first)  # ", Gore's communications director,"
+            # ", Allentown, Pa.,": a state or country after a town
+            or (cur - p == 2 and _is_cap(first) and (first.endswith(".") or first.isupper()))
+            or (
+                first.islower()
+                and _is_word(first)
+                and low not in w.breaker
+                and not _is_participle(first, w)
+            )
+        ):
+            return None
+        head = _subject_back(toks, p, 0, w)
+        if head is not None and head.kind != "pronoun" and head.end == p:
+            if aside and cur == c:
+                return head  # "Mr. Trump, however, said": the aside is not the source
+            return _NP(head.start, c, head.kind, head.core_end)
+        cur = p
     return None
 
 
