@@ -12,6 +12,10 @@ shared folder, the seed alone is used. The script also checks that time grows
 linearly with text length (the seed's text repeated 1, 2, 4, 8 and 16 times), that
 a 10 MB text loads and segments quickly, and how long ``import medialit`` takes.
 
+The words-per-second figure is measured after a first pass over the distinct texts
+(printed on its own), so the one-time building of word-list matchers is not spread
+over it.
+
 Targets (from the issue): >= 200,000 words/s for analyze() in one process,
 linear time, import under 0.3 s, a 10 MB text loads and segments in well under a
 few seconds.
@@ -115,7 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     texts = load_corpus(args.corpus, args.articles)
-    ml.analyze(ml.Article.from_text(texts[0]))  # warm the caches (lexicons, regexes)
+    # One pass over the distinct texts builds every word-list matcher (some only when a
+    # text needs them, such as the outlet names behind "state media"); that one-time
+    # cost is printed on its own, and the words-per-second figure is the steady state.
+    distinct = list(dict.fromkeys(texts))
+    first_seconds, first_words = time_analyze(distinct)
+    print(f"first pass over {len(distinct)} distinct articles (builds the matchers): "
+          f"{first_seconds:.2f} s = {first_words / first_seconds:,.0f} words/s")
     seconds, total = time_analyze(texts)
     print(f"analyze(): {len(texts)} articles, {total:,} words in {seconds:.2f} s "
           f"= {total / seconds:,.0f} words/s (target >= 200,000)")
