@@ -160,6 +160,13 @@ def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
         ("Citation: Lighthouse to be repaired (2019, November 18) retrieved 20 November "
          "2019", "cite_this"),
         ("By Lena Park on Monday, November 18th, 2019 at 11:08 a.m.", "byline"),
+        ("The articles on this site are for informational purposes only and are not "
+         "a substitute for professional medical advice.", "disclaimer"),
+        ("*These statements have not been evaluated by the Food and Drug Administration.",
+         "disclaimer"),
+        ("+Results vary with effort and a healthy diet.", "disclaimer"),
+        ("Quotes delayed at least 20 minutes. Market data provided by Example Data Ltd.",
+         "disclaimer"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
@@ -175,6 +182,8 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "Sam Reed is a reporter who was at the meeting, and he asked the first question.",
         "The board gave the builders credit: they finished early.",
         "About two hundred people came to watch the lamp being lit.",
+        "The results vary from year to year, the harbour master said.",
+        "Her doctor told her the test was not enough to diagnose the illness.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
