@@ -142,6 +142,19 @@ def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
     assert _story_of(article) == STORY
 
 
+def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
+    # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
+    # paragraphs going on under it, it is not the line that closes the page.
+    story = [*STORY,
+             "The lamp itself was made in 1890 and has been repaired twice, once after a "
+             "storm in 1953 and once when its clockwork was replaced by a motor.",
+             "Visitors will still be able to walk out to the cape, but the tower will be "
+             "closed to them until the work is done, the board said."]
+    article = _article([*HEADER, *story[:2], "© 2019 Sam Reed", *story[2:],
+                        "© 2019 Harbour Times. All rights reserved.", "A teaser after it."])
+    assert _story_of(article) == story
+
+
 @pytest.mark.parametrize(
     ("line", "pattern_id"),
     [
