@@ -163,6 +163,7 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("Why old photos show no smiles (3:05)", "link_count"),
         ("About Lena Park", "about_box"),
         ("About the author", "about_box"),
+        ("About this fact-check:", "about_box"),
         ("Lena Park is a freelance writer based in Leeds. Her work has appeared in "
          "several magazines.", "author_bio"),
         ("Have a tip? Lena Park may be reached at lena@example.org.", "reach_writer"),
