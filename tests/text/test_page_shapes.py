@@ -142,6 +142,23 @@ def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
     assert _story_of(article) == STORY
 
 
+def test_a_one_paragraph_story_under_its_headline_and_byline_is_the_story():
+    # A short story (one paragraph) sits right under its headline and byline; a long
+    # box of the site's own text further down holds more words but is not the story.
+    story = ("The old lighthouse on the north cape will be repaired next spring, the "
+             "harbour board said on Thursday, after storms in October damaged its roof "
+             "and lamp room; the work will take four months and a temporary beacon on "
+             "the pier will guide the fishing boats home while the builders are there.")
+    box = [f"Our newsroom has served the towns of the coast for {n} years, and our "
+           "reporters cover the councils, the courts, the harbours and the schools, "
+           "with news every day of the week and a paper on Saturdays for the readers "
+           "who still like to hold the news in their hands." for n in range(90, 96)]
+    teasers = ["Ferry timetable changes", "Library opens a reading room", "New street lights",
+               "School choir wins a prize", "Harbour cranes back at work", "Fair in the park"]
+    article = _article([*HEADER, story, "Most read", *teasers, *box])
+    assert _story_of(article) == [story]
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.
