@@ -159,6 +159,22 @@ def test_a_one_paragraph_story_under_its_headline_and_byline_is_the_story():
     assert _story_of(article) == [story]
 
 
+def test_the_run_under_the_byline_wins_over_longer_text_with_no_byline_above_it():
+    # A notice of the site, printed above the page's menus, can be longer than the
+    # story; the story is the text under its headline and byline.
+    notice = [
+        "Dear readers, from the first of the month our printed edition will come out on "
+        "Saturdays only, while the web site will carry the news every day as before, "
+        "and every subscriber will get the weekend paper at no extra cost.",
+        "We thank all of you who wrote to us about the change; many asked about the "
+        "puzzles and the letters page, and both will move to the weekend paper, where "
+        "there is more room for them than in the daily edition had ever been.",
+    ]
+    menu = ["Home", "News", "Sport", "Weather", "Opinion", "Puzzles", "Letters", "Sign in"]
+    article = _article([*notice, *menu, *menu, *HEADER[2:], *STORY])
+    assert _story_of(article) == STORY
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

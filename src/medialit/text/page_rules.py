@@ -249,10 +249,11 @@ def story_region(
     heading ("12 Comments", "NAME says:") is a wall between runs. The story is the first
     candidate that scores at least ``_RUN_SHARE`` of the best one: pages put the story
     before the comments, the "most read" teasers and the footer, which can hold more
-    text than a short story. A run right under a title and its byline or date is a
-    candidate too when it scores 50 words or more: a story of one paragraph (a teaser's
-    summary is shorter). When nothing scores above zero (a short text, every line a
-    heading), every line may be story.
+    text than a short story. A run right under a title and its byline or date wins
+    over the first one when that has no byline over it, and it is a candidate even
+    below that share when it scores 50 words or more: a story of one paragraph (a
+    teaser's summary is shorter). When nothing scores above zero (a short text, every
+    line a heading), every line may be story.
     """
     values = _line_values(lines, kinds, matched)
     walls = [i for i, value in enumerate(values) if value is None]
@@ -274,11 +275,18 @@ def story_region(
     if not runs:
         return 0, len(lines) - 1, None
     top = max(score for score, _, _ in runs)
-    _, first, last = next(
+    big = [run for run in runs if run[0] >= _RUN_SHARE * top]
+    headed = [
         run for run in runs
-        if run[0] >= _RUN_SHARE * top
-        or (run[0] >= _HEADED_MIN and _under_header(lines, kinds, matched, run[1]))
-    )
+        if run[0] >= _HEADED_MIN and _under_header(lines, kinds, matched, run[1])
+    ]
+    _, first, last = big[0]
+    if headed and headed[0][1] < first:
+        _, first, last = headed[0]  # a story of one paragraph above the longer text
+    elif not _under_header(lines, kinds, matched, first):
+        # Long text with no headline over it (a notice, a box of the site's own text)
+        # comes before the story that sits under its byline.
+        _, first, last = next((run for run in headed if run in big), big[0])
     last = _before_dated_list(lines, matched, first, last)
     # A short sentence right next to the story ("It rained.") is still the story. A
     # caption, a button or one link may sit between; a box of the page's own (two
