@@ -197,6 +197,8 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("About Lena Park", "about_box"),
         ("About the author", "about_box"),
         ("About this fact-check:", "about_box"),
+        ("CLICK HERE TO GET THE HARBOUR TIMES APP", "call_to_action"),
+        ("Read more harbour news by clicking here", "call_to_action"),
         ("Lena Park is a freelance writer based in Leeds. Her work has appeared in "
          "several magazines.", "author_bio"),
         ("Have a tip? Lena Park may be reached at lena@example.org.", "reach_writer"),
@@ -231,6 +233,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "About two hundred people came to watch the lamp being lit.",
         "The results vary from year to year, the harbour master said.",
         "Her doctor told her the test was not enough to diagnose the illness.",
+        "Click here to read the board's full report on the repairs.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
