@@ -198,6 +198,9 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("About the author", "about_box"),
         ("About this fact-check:", "about_box"),
         ("CLICK HERE TO GET THE HARBOUR TIMES APP", "call_to_action"),
+        ("An artist’s impression of the new lamp room on the north cape.", "caption_phrases"),
+        ("This image taken by a drone shows the damaged roof of the lighthouse.",
+         "caption_phrases"),
         ("Read more harbour news by clicking here", "call_to_action"),
         ("Lena Park is a freelance writer based in Leeds. Her work has appeared in "
          "several magazines.", "author_bio"),
@@ -234,6 +237,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "The results vary from year to year, the harbour master said.",
         "Her doctor told her the test was not enough to diagnose the illness.",
         "Click here to read the board's full report on the repairs.",
+        "This was the image the town had of itself: a light that never went out.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
