@@ -161,3 +161,11 @@ def test_summary_and_deck_shapes():
     )
     assert not is_deck_of("Council votes to keep pool", "Council votes to keep pool open today")
     assert not is_deck_of("Home", "Valley council votes to keep the town pool open")
+
+
+def test_the_title_that_shares_the_story_s_words_is_the_headline():
+    # A headline names what the first paragraphs tell; a link to another story that
+    # sits between it and the story does not share their words.
+    headline, _ = _headline(_page("Council keeps the town swimming pool open",
+                                  "Ferry timetables change for the winter season"))
+    assert headline == "Council keeps the town swimming pool open"

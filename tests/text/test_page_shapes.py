@@ -142,6 +142,52 @@ def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
     assert _story_of(article) == STORY
 
 
+def test_a_one_paragraph_story_under_its_headline_and_byline_is_the_story():
+    # A short story (one paragraph) sits right under its headline and byline; a long
+    # box of the site's own text further down holds more words but is not the story.
+    story = ("The old lighthouse on the north cape will be repaired next spring, the "
+             "harbour board said on Thursday, after storms in October damaged its roof "
+             "and lamp room; the work will take four months and a temporary beacon on "
+             "the pier will guide the fishing boats home while the builders are there.")
+    box = [f"Our newsroom has served the towns of the coast for {n} years, and our "
+           "reporters cover the councils, the courts, the harbours and the schools, "
+           "with news every day of the week and a paper on Saturdays for the readers "
+           "who still like to hold the news in their hands." for n in range(90, 96)]
+    teasers = ["Ferry timetable changes", "Library opens a reading room", "New street lights",
+               "School choir wins a prize", "Harbour cranes back at work", "Fair in the park"]
+    article = _article([*HEADER, story, "Most read", *teasers, *box])
+    assert _story_of(article) == [story]
+
+
+def test_the_run_under_the_byline_wins_over_longer_text_with_no_byline_above_it():
+    # A notice of the site, printed above the page's menus, can be longer than the
+    # story; the story is the text under its headline and byline.
+    notice = [
+        "Dear readers, from the first of the month our printed edition will come out on "
+        "Saturdays only, while the web site will carry the news every day as before, "
+        "and every subscriber will get the weekend paper at no extra cost.",
+        "We thank all of you who wrote to us about the change; many asked about the "
+        "puzzles and the letters page, and both will move to the weekend paper, where "
+        "there is more room for them than in the daily edition had ever been.",
+    ]
+    menu = ["Home", "News", "Sport", "Weather", "Opinion", "Puzzles", "Letters", "Sign in"]
+    article = _article([*notice, *menu, *menu, *HEADER[2:], *STORY])
+    assert _story_of(article) == STORY
+
+
+def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
+    # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
+    # paragraphs going on under it, it is not the line that closes the page.
+    story = [*STORY,
+             "The lamp itself was made in 1890 and has been repaired twice, once after a "
+             "storm in 1953 and once when its clockwork was replaced by a motor.",
+             "Visitors will still be able to walk out to the cape, but the tower will be "
+             "closed to them until the work is done, the board said."]
+    article = _article([*HEADER, *story[:2], "© 2019 Sam Reed", *story[2:],
+                        "© 2019 Harbour Times. All rights reserved.", "A teaser after it."])
+    assert _story_of(article) == story
+
+
 @pytest.mark.parametrize(
     ("line", "pattern_id"),
     [
@@ -150,6 +196,12 @@ def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
         ("Why old photos show no smiles (3:05)", "link_count"),
         ("About Lena Park", "about_box"),
         ("About the author", "about_box"),
+        ("About this fact-check:", "about_box"),
+        ("CLICK HERE TO GET THE HARBOUR TIMES APP", "call_to_action"),
+        ("An artist’s impression of the new lamp room on the north cape.", "caption_phrases"),
+        ("This image taken by a drone shows the damaged roof of the lighthouse.",
+         "caption_phrases"),
+        ("Read more harbour news by clicking here", "call_to_action"),
         ("Lena Park is a freelance writer based in Leeds. Her work has appeared in "
          "several magazines.", "author_bio"),
         ("Have a tip? Lena Park may be reached at lena@example.org.", "reach_writer"),
@@ -160,6 +212,13 @@ def test_a_photo_credit_with_a_copyright_sign_does_not_end_the_story():
         ("Citation: Lighthouse to be repaired (2019, November 18) retrieved 20 November "
          "2019", "cite_this"),
         ("By Lena Park on Monday, November 18th, 2019 at 11:08 a.m.", "byline"),
+        ("The articles on this site are for informational purposes only and are not "
+         "a substitute for professional medical advice.", "disclaimer"),
+        ("*These statements have not been evaluated by the Food and Drug Administration.",
+         "disclaimer"),
+        ("+Results vary with effort and a healthy diet.", "disclaimer"),
+        ("Quotes delayed at least 20 minutes. Market data provided by Example Data Ltd.",
+         "disclaimer"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
@@ -175,6 +234,10 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "Sam Reed is a reporter who was at the meeting, and he asked the first question.",
         "The board gave the builders credit: they finished early.",
         "About two hundred people came to watch the lamp being lit.",
+        "The results vary from year to year, the harbour master said.",
+        "Her doctor told her the test was not enough to diagnose the illness.",
+        "Click here to read the board's full report on the repairs.",
+        "This was the image the town had of itself: a light that never went out.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):

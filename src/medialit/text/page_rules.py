@@ -249,8 +249,11 @@ def story_region(
     heading ("12 Comments", "NAME says:") is a wall between runs. The story is the first
     candidate that scores at least ``_RUN_SHARE`` of the best one: pages put the story
     before the comments, the "most read" teasers and the footer, which can hold more
-    text than a short story. When nothing scores above zero (a short text, every line a
-    heading), every line may be story.
+    text than a short story. A run right under a title and its byline or date wins
+    over the first one when that has no byline over it, and it is a candidate even
+    below that share when it scores 50 words or more: a story of one paragraph (a
+    teaser's summary is shorter). When nothing scores above zero (a short text, every
+    line a heading), every line may be story.
     """
     values = _line_values(lines, kinds, matched)
     walls = [i for i, value in enumerate(values) if value is None]
@@ -272,7 +275,18 @@ def story_region(
     if not runs:
         return 0, len(lines) - 1, None
     top = max(score for score, _, _ in runs)
-    _, first, last = next(run for run in runs if run[0] >= _RUN_SHARE * top)
+    big = [run for run in runs if run[0] >= _RUN_SHARE * top]
+    headed = [
+        run for run in runs
+        if run[0] >= _HEADED_MIN and _under_header(lines, kinds, matched, run[1])
+    ]
+    _, first, last = big[0]
+    if headed and headed[0][1] < first:
+        _, first, last = headed[0]  # a story of one paragraph above the longer text
+    elif not _under_header(lines, kinds, matched, first):
+        # Long text with no headline over it (a notice, a box of the site's own text)
+        # comes before the story that sits under its byline.
+        _, first, last = next((run for run in headed if run in big), big[0])
     last = _before_dated_list(lines, matched, first, last)
     # A short sentence right next to the story ("It rained.") is still the story. A
     # caption, a button or one link may sit between; a box of the page's own (two
@@ -292,6 +306,36 @@ def story_region(
         first -= 1
     comments = next((w for w in walls if w > last), None)
     return first, last, comments
+
+
+_HEADED_MIN = 50  # words: a one-paragraph story, longer than a teaser's summary
+_HEADED_REACH = 2  # lines between a byline or date and the first paragraph under it
+
+
+def _under_header(
+    lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None],
+    first: int,
+) -> bool:
+    """Does the run that starts at line ``first`` sit right under a title and its byline
+    or date (a line or two, such as share buttons, may sit between)?
+
+    On the tuning pages, 25 of the 27 runs of 50 words or more that sit so are the
+    story, and the other two come after it.
+    """
+    for j in range(first - 1, max(-1, first - 2 - _HEADED_REACH), -1):
+        if _is_header(lines, matched, j):
+            above = j - 1
+            while above >= 0 and _is_header(lines, matched, above):
+                above -= 1  # a byline over a date
+            title = lines[above].text if above >= 0 and kinds[above] is None else ""
+            return is_title_like(title) and count_words(title) >= 4
+    return False
+
+
+def _is_header(lines: Sequence[Line], matched: Sequence[Pattern | None], i: int) -> bool:
+    """A byline or date (not the signature of a quoted post, "— Name (@name) May 2")."""
+    pattern = matched[i]
+    return pattern is not None and pattern.id in HEADER_IDS and "@" not in lines[i].text
 
 
 _YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")

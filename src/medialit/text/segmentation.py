@@ -111,6 +111,9 @@ _CLOSING_COPYRIGHT = frozenset({"copyright", "copyright_tail"})
 _PAGE_COPYRIGHT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b|rights reserved", re.IGNORECASE)
 
 
+_RESERVED_RE = re.compile(r"rights reserved", re.IGNORECASE)
+
+
 def _closes_story(text: str, pattern: Pattern | None) -> bool:
     """Is this the copyright line of the page (it closes the story), not a photo's?"""
     return (
@@ -188,12 +191,13 @@ def segment(
     # starts with its menu).
     _mark_title(lines, kinds, mark, title)
     # 4. The story: what an extractor found (saved pages), or the densest run of paragraphs.
+    run: tuple[int, int] | None = None
     if main_text is not None:
         _mark_main_text(lines, kinds, mark, main_text)
     else:
-        _mark_copied_story(lines, kinds, matched, mark)
+        run = _mark_copied_story(lines, kinds, matched, mark)
     # 5. After the copyright line that closes a story, nothing is story any more.
-    _mark_after_copyright(lines, kinds, matched, mark)
+    _mark_after_copyright(lines, kinds, matched, mark, run)
     # 6. Short lines: subheadings inside the story, teasers and lead-ins outside it.
     _mark_short_lines(lines, kinds, mark)
     # 7. The rest is running text.
@@ -238,9 +242,11 @@ def _mark_copied_story(
     kinds: Sequence[str | None],
     matched: Sequence[Pattern | None],
     mark: Mark,
-) -> None:
+) -> tuple[int, int]:
     """Text copied from a page: the densest run of paragraphs is the story, the title
-    line shortly above it the headline, and every other line is outside the story."""
+    line shortly above it the headline, and every other line is outside the story.
+
+    Returns the first and last line of the story's run."""
     # A paragraph printed twice is a caption or a teaser, when the page has paragraphs
     # printed once (otherwise the story warning says what the page looks like).
     counts = Counter(normalise_line(line.text) for line in lines)
@@ -287,6 +293,7 @@ def _mark_copied_story(
             mark(i, "promo", RULE_TEASER)
         else:
             mark(i, "promo", RULE_OUTSIDE)
+    return first, last
 
 
 def _mark_after_copyright(
@@ -294,13 +301,22 @@ def _mark_after_copyright(
     kinds: Sequence[str | None],
     matched: Sequence[Pattern | None],
     mark: Mark,
+    run: tuple[int, int] | None = None,
 ) -> None:
-    """After the copyright line that closes a story, nothing is story any more."""
+    """After the copyright line that closes a story, nothing is story any more.
+
+    In copied text, a copyright line with the story's paragraphs on both sides of it
+    (inside ``run``, the story's run of lines) is a photo's credit ("© 2019 Sam Reed")
+    printed in the story, not the line that closes the page, unless it says "all
+    rights reserved" as a page's own copyright line does.
+    """
     seen_story_text = False
     for i, line in enumerate(lines):
         if kinds[i] is None and not is_title_like(line.text):
             seen_story_text = True
         pattern = matched[i]
+        if run is not None and run[0] <= i < run[1] and not _RESERVED_RE.search(line.text):
+            continue
         if seen_story_text and _closes_story(line.text, pattern):
             for j in range(i + 1, len(lines)):
                 if kinds[j] is None:
