@@ -67,6 +67,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _spans import pair_spans  # noqa: E402
+
 from medialit._util.lazy import pd  # noqa: E402
 from medialit.detect.attribution import find_attributions  # noqa: E402
 from medialit.text.article import Article  # noqa: E402
@@ -109,25 +111,12 @@ def match(
     pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]], *, exact: bool
 ) -> tuple[int, list[bool], list[bool]]:
     """Greedy one-to-one matching; returns (matches, pred matched?, gold matched?)."""
+    pairs = pair_spans(sorted(pred), gold, exact=exact)
+    pred_used = [i in pairs for i in range(len(pred))]
     gold_used = [False] * len(gold)
-    pred_used = [False] * len(pred)
-    for i, (ps, pe) in enumerate(sorted(pred)):
-        best, best_overlap = None, 0
-        for j, (gs, ge) in enumerate(gold):
-            if gold_used[j]:
-                continue
-            if exact:
-                if (gs, ge) == (ps, pe):
-                    best = j
-                    break
-                continue
-            overlap = min(pe, ge) - max(ps, gs)
-            if overlap > best_overlap:
-                best, best_overlap = j, overlap
-        if best is not None:
-            gold_used[best] = True
-            pred_used[i] = True
-    return sum(gold_used), pred_used, gold_used
+    for j in pairs.values():
+        gold_used[j] = True
+    return len(pairs), pred_used, gold_used
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

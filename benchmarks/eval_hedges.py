@@ -56,6 +56,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _spans import pair_spans  # noqa: E402
+
 from medialit.detect.hedges import hedge_records  # noqa: E402
 from medialit.text.article import Article  # noqa: E402
 
@@ -105,20 +107,7 @@ def predict(text: str) -> list[Span]:
 
 def match(found: Sequence[Span], gold: Sequence[Span]) -> dict[int, int]:
     """Greedy one-to-one overlap matching: found index -> gold index."""
-    taken: set[int] = set()
-    pairs: dict[int, int] = {}
-    for i, f in enumerate(found):
-        best, best_overlap = None, 0
-        for j, g in enumerate(gold):
-            if j in taken:
-                continue
-            overlap = min(f.end, g.end) - max(f.start, g.start)
-            if overlap > best_overlap:
-                best, best_overlap = j, overlap
-        if best is not None:
-            taken.add(best)
-            pairs[i] = best
-    return pairs
+    return pair_spans([(f.start, f.end) for f in found], [(g.start, g.end) for g in gold])
 
 
 class Tally(NamedTuple):

@@ -36,6 +36,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _spans import pair_spans  # noqa: E402
+
 from medialit.detect.attribution import attribution_records  # noqa: E402
 from medialit.text.article import Article  # noqa: E402
 
@@ -110,24 +112,6 @@ def shape(text: str, pred: tuple[int, int] | None, gold: tuple[int, int] | None)
     return "boundary " + " ".join(parts)
 
 
-def _pair(pred_cues: Sequence[tuple[int, int]], gold_cues: Sequence[tuple[int, int]]) -> dict:
-    """pred index -> gold index, greedy by largest cue overlap."""
-    used: set[int] = set()
-    out = {}
-    for i, (ps, pe) in enumerate(pred_cues):
-        best, best_ov = None, 0
-        for j, (gs, ge) in enumerate(gold_cues):
-            if j in used:
-                continue
-            ov = min(pe, ge) - max(ps, gs)
-            if ov > best_ov:
-                best, best_ov = j, ov
-        if best is not None:
-            used.add(best)
-            out[i] = best
-    return out
-
-
 def _context(text: str, pred, gold, cue) -> str:
     spans = [s for s in (pred, gold, cue) if s]
     a = max(0, min(s[0] for s in spans) - 40)
@@ -159,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, text, gold in load_gold(args.brat_dir):
         rows = attribution_records(Article.from_text(text), scope="page")
         pred_cues = [(r.cue_start, r.cue_end) for r in rows]
-        pairs = _pair(pred_cues, [g.cue for g in gold])
+        pairs = pair_spans(pred_cues, [g.cue for g in gold])
         matched_gold = set(pairs.values())
         for i, r in enumerate(rows):
             if args.kind and r.cue_type != args.kind:
