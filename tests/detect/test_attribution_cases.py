@@ -200,3 +200,35 @@ def test_a_verb_before_that_keeps_its_whole_subject(text: str, source: str) -> N
 
 def test_a_claim_with_an_owner_still_names_the_owner() -> None:
     assert list(_find("Lopez's claim that he won is false.").source) == ["Lopez's"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("About 3 in 10 say the mayor should resign.", "say", "About 3 in 10"),
+        (
+            "Nearly two-thirds of the farmers polled support the new dam.",
+            "support",
+            "Nearly two-thirds of the farmers polled",
+        ),
+        ("Only a quarter want the park closed.", "want", "Only a quarter"),
+        (
+            "Sixty-one percent of teachers say the test is too long.",
+            "say",
+            "Sixty-one percent of teachers",
+        ),
+    ],
+)
+def test_a_share_of_people_in_a_poll_is_the_source(text: str, cue: str, source: str) -> None:
+    assert _one(text, cue).source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ticket sales rose 4 percent in the first half of the year compared to last year.",
+        "Last year brought a 20% decline in visitors.",
+    ],
+)
+def test_a_share_of_things_is_no_source(text: str) -> None:
+    assert _find(text).empty

@@ -17,6 +17,7 @@ from .phrases import (
     _np_forward,
     _plain_np_back,
     _possessor_back,
+    _share_subject,
     _skip_time_back,
     _until_clause_end,
 )
@@ -33,6 +34,8 @@ from .tokens import (
 def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int = 0) -> _NP | None:
     """The subject that ends right before token ``j``: "X", "a spokesman for Y", "the
     general who oversees ...". ``None`` when the words before are not a subject."""
+    if not depth and (share := _share_subject(toks, j, floor, w)) is not None:
+        return share  # "About 4 in 10 say": a poll's share of people
     np = _np_back(toks, j, floor, w)
     if np is not None:
         if (
