@@ -232,3 +232,14 @@ def test_a_share_of_people_in_a_poll_is_the_source(text: str, cue: str, source: 
 )
 def test_a_share_of_things_is_no_source(text: str) -> None:
     assert _find(text).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the mayor put it, the bridge was never safe.",
+        "The bridge, as she puts it, was never safe.",
+    ],
+)
+def test_as_someone_put_it_is_a_cue(text: str) -> None:
+    assert list(_find(text).cue) == [("put it" if "put it" in text else "puts it")]
