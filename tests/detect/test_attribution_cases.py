@@ -243,3 +243,25 @@ def test_a_share_of_things_is_no_source(text: str) -> None:
 )
 def test_as_someone_put_it_is_a_cue(text: str) -> None:
     assert list(_find(text).cue) == [("put it" if "put it" in text else "puts it")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The plan is popular, with three in 10 farmers saying it would help.",
+            "three in 10 farmers",
+        ),
+        (
+            'The mayor told reporters the bridge was "safe," adding that it would reopen.',
+            "The mayor",
+        ),
+        (
+            "Senator Jane Doe changed her mind on the spot – saying the team would play.",
+            "Senator Jane Doe",
+        ),
+    ],
+)
+def test_a_participle_finds_its_speaker(text: str, source: str) -> None:
+    row = _find(text).iloc[-1]
+    assert row.source == source
