@@ -265,3 +265,8 @@ def test_as_someone_put_it_is_a_cue(text: str) -> None:
 def test_a_participle_finds_its_speaker(text: str, source: str) -> None:
     row = _find(text).iloc[-1]
     assert row.source == source
+
+
+def test_a_person_who_found_that_reports_a_finding() -> None:
+    row = _one("She studied the river for a decade. She found that the water got cleaner.", "found")
+    assert row.source == "She"
