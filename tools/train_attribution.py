@@ -8,9 +8,11 @@ It writes two data files, both counts over the train split only:
 
 ``data/lexicons/cue_rule_overrides.csv``: lexicon forms whose rule the train split
 shows too strict or too loose. A form whose rule turned down at least 6 occurrences,
-70% or more of them PolNeAR cues, counts on its own (``any_active``: "concluded",
-"described"); a form whose finds (8 or more) were right less than 20% of the time is
-dropped ("attacks", "rules": nouns in news). Participles keep their own speaker rule.
+half or more of them PolNeAR cues, counts on its own (``any_active``: "concluded",
+"described"; the bar was 70% until issue 13 showed that half lifts cue recall on
+train more than it costs precision); a form whose finds (8 or more) were right less
+than 20% of the time is dropped ("attacks", "rules": nouns in news). Participles keep
+their own speaker rule, and ``state`` cues ("is confident") their "be".
 
 ``data/lexicons/cue_boundaries.csv``: where a cue's span ends, learned from
 how PolNeAR's annotators drew it. For each cue the rules find, the script looks at the
@@ -300,8 +302,10 @@ def _index(data: list[Example]) -> dict[str, int]:
 
 # Rules a count may not relax: they already count on their own or are look-alikes, or
 # find their speaker in their own way (participles) or guard look-alikes ("calling in
-# sick" is no naming), which a count over words cannot see.
-_KEEP_RULE = frozenset({"any", "not_a_cue", "participle", "inference", "naming"})
+# sick" is no naming), which a count over words cannot see. A ``state`` cue ("have been
+# critical of", "is confident") follows a form of "be", which ``any_active`` would read as
+# a passive with no one named and turn down.
+_KEEP_RULE = frozenset({"any", "not_a_cue", "participle", "inference", "naming", "state"})
 
 
 def rule_overrides(folder: Path, relax: float, drop: float) -> list[dict[str, object]]:
@@ -364,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--relax",
         type=float,
-        default=0.7,
+        default=0.5,
         help="share of a form's turned-down uses that must be PolNeAR cues to let it count alone",
     )
     parser.add_argument(

@@ -200,3 +200,73 @@ def test_a_verb_before_that_keeps_its_whole_subject(text: str, source: str) -> N
 
 def test_a_claim_with_an_owner_still_names_the_owner() -> None:
     assert list(_find("Lopez's claim that he won is false.").source) == ["Lopez's"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("About 3 in 10 say the mayor should resign.", "say", "About 3 in 10"),
+        (
+            "Nearly two-thirds of the farmers polled support the new dam.",
+            "support",
+            "Nearly two-thirds of the farmers polled",
+        ),
+        ("Only a quarter want the park closed.", "want", "Only a quarter"),
+        (
+            "Sixty-one percent of teachers say the test is too long.",
+            "say",
+            "Sixty-one percent of teachers",
+        ),
+    ],
+)
+def test_a_share_of_people_in_a_poll_is_the_source(text: str, cue: str, source: str) -> None:
+    assert _one(text, cue).source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ticket sales rose 4 percent in the first half of the year compared to last year.",
+        "Last year brought a 20% decline in visitors.",
+    ],
+)
+def test_a_share_of_things_is_no_source(text: str) -> None:
+    assert _find(text).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the mayor put it, the bridge was never safe.",
+        "The bridge, as she puts it, was never safe.",
+    ],
+)
+def test_as_someone_put_it_is_a_cue(text: str) -> None:
+    assert list(_find(text).cue) == [("put it" if "put it" in text else "puts it")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The plan is popular, with three in 10 farmers saying it would help.",
+            "three in 10 farmers",
+        ),
+        (
+            'The mayor told reporters the bridge was "safe," adding that it would reopen.',
+            "The mayor",
+        ),
+        (
+            "Senator Jane Doe changed her mind on the spot – saying the team would play.",
+            "Senator Jane Doe",
+        ),
+    ],
+)
+def test_a_participle_finds_its_speaker(text: str, source: str) -> None:
+    row = _find(text).iloc[-1]
+    assert row.source == source
+
+
+def test_a_person_who_found_that_reports_a_finding() -> None:
+    row = _one("She studied the river for a decade. She found that the water got cleaner.", "found")
+    assert row.source == "She"

@@ -387,6 +387,9 @@ def _rule_evidence(m: _Match) -> _Found | None:
         # "It shows an officer aiming a gun": "it" stands for a thing (a video, a poll)
         if kind in _EVIDENCE or (source is not None and m.sent.toks[source.start].lower() == "it"):
             return source
+        toks, cj = m.sent.toks, m.cue.cj
+        if kind in _PERSONLIKE and cj < len(toks) and toks[cj].lower() == "that":
+            return source  # "He found that wages fell": a person reports what they found
         subject = _document_subject(m.sent.toks, m.cue.ci, m.w)
         return _REJECT if subject is None else subject
 

@@ -54,6 +54,7 @@ class _Words(NamedTuple):
     nobody: frozenset[str]  # "no-one could predict": no speaker, so no source
     media_modifier: frozenset[str]  # "news", "state-run": "the news agency" is an outlet
     quantity_lead: frozenset[str]  # "only", "more than": "Only three senators said"
+    share_word: frozenset[str]  # "percent", "half", "two-thirds": a poll's share of people
 
 
 _CASED_ROLES = frozenset(
@@ -173,6 +174,7 @@ def _words() -> _Words:
         nobody=get("nobody"),
         media_modifier=get("media_modifier"),
         quantity_lead=get("quantity_lead"),
+        share_word=get("share_word"),
     )
 
 

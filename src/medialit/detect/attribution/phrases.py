@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from .lexicon import _is_outlet_name, _Words
@@ -485,3 +486,61 @@ def _time_phrase_at(toks: Sequence[str], k: int, w: _Words) -> bool:
     if low in w.time_word:
         return True
     return low in _TIME_LEADS and k + 1 < len(toks) and toks[k + 1].lower() in w.time_word
+
+
+# A number as a word or in digits: "4", "74", "Seventy-four", "nine".
+_NUMBER_RE = re.compile(
+    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?",
+    re.IGNORECASE,
+)
+
+
+def _share_subject(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP | None:
+    """A share of people that opens the clause, as polls report what people think:
+    "About 4 in 10 say", "Seventy-four percent of Democratic voters say", "a majority of
+    Republicans support", "Fewer than half of the voters surveyed support". The whole
+    phrase, back to the start of the clause, is the source: the share is who "says"."""
+    k = j
+    while k > floor and j - k < 16:
+        prev = toks[k - 1]
+        low = prev.lower()
+        if not (_is_word(prev) or prev in ("%", "-")) or low in w.clause_start:
+            break
+        if low in w.breaker and low not in w.preposition and low not in w.quantity_lead:
+            return None  # "28 percent said they had ..., compared": another verb between
+        k -= 1
+    start = k
+    while k < j and (toks[k].lower() in w.quantity_lead or toks[k].lower() in ("than", "a", "the")):
+        k += 1
+    if k >= j or not (_NUMBER_RE.fullmatch(toks[k]) or toks[k].lower() in w.share_word):
+        return None
+    words = [t.lower() for t in toks[k:j]]
+    if toks[start].lower() in ("a", "an") and _NUMBER_RE.fullmatch(toks[j - 1]):
+        return None  # "a 30% decline": the cue word is a noun measured by the share
+    if not _share_of_people(toks[j - 1], words, w):
+        return None  # "3.5 percent in the first 10 months of the year": not people
+    share = any(t in w.share_word or t.endswith("%") for t in words) or any(
+        a in ("in", "of") and _NUMBER_RE.fullmatch(b) is not None for a, b in pairwise(words[1:])
+    )
+    return _NP(start, j, "unnamed", j) if share else None
+
+
+_SAMPLED = frozenset({"surveyed", "polled", "questioned", "asked", "interviewed"})
+
+
+def _share_of_people(last: str, words: Sequence[str], w: _Words) -> bool:
+    """Does a share phrase end on people? On the share itself ("About 4 in 10", "37%"),
+    on a word for people ("of Republican voters", "of independents"), or on how they
+    were asked ("the senators surveyed")."""
+    low = last.lower()
+    if low in _SAMPLED or len(words) == 1 or _NUMBER_RE.fullmatch(last) or low in w.share_word:
+        return True
+    if _is_possessive(last) or low in w.preposition or low in w.determiner:
+        return False
+    kind = w.head_kind.get(low)
+    return (
+        (kind is not None and kind != "document")
+        or _PERSON_NOUN_RE.fullmatch(low) is not None
+        or (_is_cap(last) and low.endswith("s"))
+    )

@@ -17,6 +17,7 @@ from .phrases import (
     _np_forward,
     _plain_np_back,
     _possessor_back,
+    _share_subject,
     _skip_time_back,
     _until_clause_end,
 )
@@ -33,6 +34,8 @@ from .tokens import (
 def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int = 0) -> _NP | None:
     """The subject that ends right before token ``j``: "X", "a spokesman for Y", "the
     general who oversees ...". ``None`` when the words before are not a subject."""
+    if not depth and (share := _share_subject(toks, j, floor, w)) is not None:
+        return share  # "About 4 in 10 say": a poll's share of people
     np = _np_back(toks, j, floor, w)
     if np is not None:
         if (
@@ -536,11 +539,13 @@ _PARTICIPLE_LINKS = frozenset(
 def _participle_source(toks: Sequence[str], ci: int, cj: int, w: _Words) -> _NP | None:
     """Who does the "-ing" cue at tokens ``[ci, cj)``? (see ``participle`` in rule 2)."""
     prev = toks[ci - 1] if ci > 0 else ""
+    if prev in _CLOSING and ci > 1 and toks[ci - 2] == ",":
+        prev = ","  # '"... a crazy policy," adding': the comma sits inside the quotation
     low = prev.lower()
     opening = ci == 0 or not _is_word(prev)
     if low in _PARTICIPLE_LINKS:
         opening = ci == 1 or not _is_word(toks[ci - 2])
-    if opening and prev not in (",", "—", "--"):
+    if opening and prev not in (",", "—", "–", "--"):
         # "Asked about the bomb, Clinton said ...", "After saying her foot was swollen,
         # she ...": the subject follows the comma
         comma = next((i for i in range(cj, len(toks)) if toks[i] == ","), None)
@@ -553,8 +558,11 @@ def _participle_source(toks: Sequence[str], ci: int, cj: int, w: _Words) -> _NP 
         return _extend_forward(toks, source, ci - 1, w)
     if _is_contracted_pronoun(low, w):
         return _NP(ci - 1, ci, "pronoun", ci)  # "He’s claiming that ..."
+    with_at = next((i for i in range(ci - 2, max(0, ci - 10), -1) if toks[i] == "with"), -1)
+    if with_at > 0 and (share := _share_subject(toks, ci, with_at + 1, w)) is not None:
+        return share  # "with 62 percent of voters saying ...": the share says it
     prev_head = low in w.head_kind and w.head_kind[low] == "document"
-    if prev not in (",", "—", "--") and not prev_head:
+    if prev not in (",", "—", "–", "--") and not prev_head:
         # "with Russia backing the government", "footage of Hillary Clinton asking":
         # the noun phrase right before the participle does it
         np = _np_back(toks, ci, 0, w)
