@@ -40,6 +40,34 @@ def test_a_preposition_is_never_a_source(text: str) -> None:
     assert not table.source.str.lower().str.startswith(("unlike", "despite")).any()
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            '"Water is hard to find," lead author Ana Ruiz, a scientist at the Lake Institute in '
+            "Greenbelt, Maryland, and Hill University in Dover, Del., said in a statement.",
+            "lead author Ana Ruiz, a scientist at the Lake Institute in Greenbelt, Maryland, "
+            "and Hill University in Dover, Del.,",
+        ),
+        (
+            "Tom Reed, a lawyer in Dover, Del., and a former judge, said the case was weak.",
+            "Tom Reed, a lawyer in Dover, Del., and a former judge,",
+        ),
+        (
+            "Ann Lee, the head of the teachers' union, which has 40,000 members, said the deal "
+            "was fair.",
+            "Ann Lee, the head of the teachers' union, which has 40,000 members,",
+        ),
+    ],
+)
+def test_a_chain_of_descriptions_keeps_the_name_that_starts_it(text: str, source: str) -> None:
+    """The second of two joined affiliations ("..., and Hill University in Dover, Del.,")
+    is not the speaker: the speaker is the name the chain of descriptions starts with. A
+    number with a thousands comma ("40,000") and a plural owner ("the teachers' union")
+    do not cut the chain."""
+    assert _one(text, _find(text).cue.iloc[0]).source == source
+
+
 def test_which_points_to_the_thing_before_it() -> None:
     row = _one("The plan was backed by the union, which says it will protect jobs.", "says")
     assert row.source == "which"

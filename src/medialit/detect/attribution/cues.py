@@ -18,12 +18,12 @@ from .phrases import (
 from .quotes import _mostly_quoted, _Quotes
 from .records import NO_SPAN, _Found
 from .sources import (
-    _document_subject,
     _find_source,
     _is_passive,
     _opens_with_participle,
     _participle_source,
 )
+from .subjects import _document_subject
 from .tokens import _CONTRACTION_RE, _QUOTE_TOKENS, _is_cap, _is_word, _Sent, _tok_index
 
 # Source kinds a cue's rule accepts; see rule 2 of the module docstring.

@@ -55,6 +55,7 @@ class _Words(NamedTuple):
     media_modifier: frozenset[str]  # "news", "state-run": "the news agency" is an outlet
     quantity_lead: frozenset[str]  # "only", "more than": "Only three senators said"
     share_word: frozenset[str]  # "percent", "half", "two-thirds": a poll's share of people
+    region: frozenset[str]  # "maryland", "new york": a state after a town ("Greenbelt, Maryland")
 
 
 _CASED_ROLES = frozenset(
@@ -175,6 +176,7 @@ def _words() -> _Words:
         media_modifier=get("media_modifier"),
         quantity_lead=get("quantity_lead"),
         share_word=get("share_word"),
+        region=get("region"),
     )
 
 

@@ -21,178 +21,18 @@ from .phrases import (
     _skip_time_back,
     _until_clause_end,
 )
+from .subjects import (
+    _lead_start,
+    _subject_back,
+    _subject_forward,
+)
 from .tokens import (
     _CLOSING,
-    _QUOTE_TOKENS,
     _is_cap,
     _is_contracted_pronoun,
     _is_possessive,
     _is_word,
 )
-
-
-def _subject_back(toks: Sequence[str], j: int, floor: int, w: _Words, depth: int = 0) -> _NP | None:
-    """The subject that ends right before token ``j``: "X", "a spokesman for Y", "the
-    general who oversees ...". ``None`` when the words before are not a subject."""
-    if not depth and (share := _share_subject(toks, j, floor, w)) is not None:
-        return share  # "About 4 in 10 say": a poll's share of people
-    np = _np_back(toks, j, floor, w)
-    if np is not None:
-        if (
-            _is_clause_edge(toks, _lead_start(toks, np.start, floor, w), floor, w)
-            or toks[np.start].lower() in w.subject_pronoun
-        ):
-            return np  # "the rate he has proposed": a subject pronoun is always a subject
-        if (
-            np.kind in _NAMED
-            and toks[floor].lower() in w.preposition
-            and "," not in toks[floor : np.start]
-        ):
-            return np  # "In a Bloomberg interview Trump declared": an opening phrase, no comma
-        prev = toks[np.start - 1].lower()
-        if depth < 2 and prev in w.preposition:
-            # "a spokesman for U.S. Central Command said": the source is the whole phrase
-            outer = _subject_back(toks, np.start - 1, floor, w, depth + 1)
-            if outer is not None and outer.kind != "pronoun":
-                return _NP(outer.start, j, outer.kind, j)
-    if depth:
-        return None
-    if np is not None and np.kind in _NAMED:
-        wider = _modified_name(toks, np, floor, w)
-        if wider is not None:
-            return wider
-    if np is None and (
-        j <= floor
-        or not _is_word(toks[j - 1])
-        or toks[j - 1].lower() in w.determiner
-        or toks[j - 1].lower() in w.breaker
-        or _is_possessive(toks[j - 1])
-    ):
-        return None  # "the report", "of their calls": the cue word is a noun here
-    first = np.start if np is not None else j
-    return _phrase_subject(toks, first, j, floor, w) or _relative_subject(toks, first, j, floor, w)
-
-
-def _phrase_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _Words) -> _NP | None:
-    """A common noun, then a phrase that starts with a participle or a preposition, then
-    the cue: "A Quinnipiac University poll released in late August found"."""
-    k = first
-    while k > floor + 1 and j - k < 14:
-        k -= 1
-        word = toks[k]
-        if word in (",", ";", ":") or word.lower() in w.clause_start or word.lower() in w.relative:
-            break
-        after = toks[k + 1].lower() if k + 1 < j else ""
-        participle = (
-            word.endswith(("ed", "ing"))
-            and word.islower()
-            and word not in w.breaker
-            and (
-                after in w.preposition
-                or after in w.time_word
-                or after[:1].isdigit()
-                # "A union representing flight attendants endorsed ...": an -ing
-                # participle takes an object of its own
-                or (word.endswith("ing") and after.isalpha() and after not in w.breaker)
-            )
-        )
-        if word.lower() in w.preposition or participle or word in ("–", "—", "--"):
-            # "released in late August", "released last year", not "taped an hourlong show"
-            head = _np_back(toks, k, floor, w)
-            if (
-                head is not None
-                and head.kind not in ("pronoun", "named_person")
-                and toks[head.end - 1].lower() in w.head_kind
-                and _is_clause_edge(toks, head.start, floor, w)
-            ):
-                return _NP(head.start, j, head.kind, head.end)
-    return None
-
-
-def _relative_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _Words) -> _NP | None:
-    """A noun with a relative clause before the cue: "The U.S. general who oversees all
-    operations in the Middle East said"."""
-    k = first - 1
-    while k > floor and first - k < 16:
-        if toks[k].lower() in ("who", "that") and toks[k - 1] != ",":
-            head = _np_back(toks, k, floor, w)
-            if (
-                head is not None
-                and head.kind != "pronoun"
-                and _is_clause_edge(toks, head.start, floor, w)
-            ):
-                return _NP(head.start, j, head.kind, head.end)
-            break
-        if toks[k] in (",", ";", ":") or toks[k].lower() in w.clause_start:
-            break
-        k -= 1
-    return None
-
-
-def _modified_name(toks: Sequence[str], np: _NP, floor: int, w: _Words) -> _NP | None:
-    """A name with plain words in front that reach back to the start of the clause:
-    "GOP frontrunner Donald Trump", "Top Republican Party donor Sheldon Adelson",
-    "Retired neurosurgeon Ben Carson" (job words the word lists do not know)."""
-    k = np.start
-    while (
-        k > floor
-        and np.start - k < 6
-        and _is_word(toks[k - 1])
-        and toks[k - 1].lower() not in w.breaker
-        and toks[k - 1].lower() not in w.time_word
-        and not _is_possessive(toks[k - 1])
-    ):
-        k -= 1
-    if k < np.start and _is_clause_edge(toks, k, floor, w):
-        return _NP(k, np.end, np.kind, np.core_end)
-    return None
-
-
-def _document_subject(toks: Sequence[str], ci: int, w: _Words) -> _NP | None:
-    """ "A Quinnipiac University poll released in late August found", "The transcript of
-    the debate -- published by The Washington Post -- shows": a long subject whose head
-    is a document, at the start of the sentence (after an opening phrase such as "In
-    2013,"). The source runs from it to the cue."""
-    floor = 0
-    for i in range(ci - 1, -1, -1):
-        if toks[i] in (";", ":") or toks[i].lower() == "that":
-            floor = i + 1
-            break
-    np = _subject_forward(toks, floor, ci, w)
-    if np is None or np.kind != "document" or np.end > ci:
-        return None
-    end = ci
-    while end > np.end and not _is_word(toks[end - 1]):
-        end -= 1
-    return _NP(np.start, end, np.kind, np.end)
-
-
-def _subject_forward(toks: Sequence[str], floor: int, limit: int, w: _Words) -> _NP | None:
-    """The subject at the start of a sentence, after an opening phrase ("In a statement, ...")."""
-    k = floor
-    for _ in range(3):  # "On Thursday, however, Trump spoke ...": skip each opening phrase
-        while k < limit and not _is_word(toks[k]) and toks[k] not in _QUOTE_TOKENS:
-            k += 1
-        if k < limit and toks[k] in _QUOTE_TOKENS:
-            # '"The day ... was personal," he said, adding ...': the quotation is what
-            # was said; the subject comes after it
-            close = next((i for i in range(k + 1, limit) if toks[i] in _QUOTE_TOKENS), None)
-            if close is None:
-                return None
-            k = close + 1
-            continue
-        if k < limit and (
-            toks[k].lower() in w.preposition
-            or toks[k].lower() in w.clause_start
-            or toks[k].endswith("ly")
-        ):
-            comma = next((i for i in range(k, limit) if toks[i] == ","), None)
-            if comma is None:
-                return None
-            k = comma + 1
-            continue
-        break
-    return _np_forward(toks, k, limit, w)
 
 
 def _is_passive(toks: Sequence[str], ci: int, cj: int, rule: CueRule, w: _Words) -> bool:
@@ -338,15 +178,6 @@ def _coordinated(toks: Sequence[str], np: _NP, w: _Words) -> _NP:
     return _NP(start, np.end, np.kind, np.core_end)
 
 
-def _lead_start(toks: Sequence[str], k: int, floor: int, w: _Words) -> int:
-    """Where a noun phrase at token ``k`` starts with the words before it that say how
-    many ("only", "more than", "just"; ``quantity_lead`` in ``source_words.csv``)."""
-    start = k
-    while start > floor and k - start < 3 and toks[start - 1].lower() in w.quantity_lead:
-        start -= 1
-    return start
-
-
 def _quantity_lead(toks: Sequence[str], np: _NP, w: _Words) -> _NP:
     """ "Only three senators", "Just 28 percent of voters", "More than six in 10": the
     words that say how many belong to the source when they open the clause."""
@@ -457,6 +288,14 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
         )
     )
     head = _subject_back(toks, p, 0, w)
+    names = segment_is_name is not None and segment_is_name.start == p + 1
+    if head is not None and (
+        _joined(toks, head.start, w) or (not names and _inside_chain(toks, head, w))
+    ):
+        # "X, a scientist at NASA, and Y University, D.C., said": Y is not the source
+        chained = _appositive_chain(toks, c, w)
+        if chained is not None:
+            return chained
     if described and head is not None and head.kind != "pronoun":
         # "Air Force Col. John Thomas, a spokesman for U.S. Central Command, said", "Chris
         # Cox, who runs the lobbying arm, says": the description is part of the source
@@ -493,7 +332,7 @@ def _appositive_chain(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
     ("Mr. Trump, however, said") is left out."""
     cur = c
     aside = False
-    for _ in range(4):
+    for _ in range(6):
         p = cur - 1
         while p > 0 and cur - p < 40 and toks[p] not in (",", "—", "--", "(", ";", ":"):
             p -= 1
@@ -503,30 +342,75 @@ def _appositive_chain(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
         low = first.lower()
         if cur - p == 2 and low in _ASIDES:
             aside = aside or cur == c
-        elif not (
-            first[:1].isdigit()
-            or low in w.determiner
-            or low in w.descriptor
-            or low in ("who", "whose", "now", "then")  # ", now director of ..."
-            or first in w.title
-            or _is_possessive(first)  # ", Gore's communications director,"
-            # ", Allentown, Pa.,": a state or country after a town
-            or (cur - p == 2 and _is_cap(first) and (first.endswith(".") or first.isupper()))
-            or (
-                first.islower()
-                and _is_word(first)
-                and low not in w.breaker
-                and not _is_participle(first, w)
-            )
-        ):
+        elif not (_describes(toks, p, cur, w) or (low in ("and", "or") and cur - p > 2)):
             return None
         head = _subject_back(toks, p, 0, w)
         if head is not None and head.kind != "pronoun" and head.end == p:
             if aside and cur == c:
                 return head  # "Mr. Trump, however, said": the aside is not the source
-            return _NP(head.start, c, head.kind, head.core_end)
+            if not _inside_chain(toks, head, w):
+                return _NP(head.start, c, head.kind, head.core_end)
         cur = p
     return None
+
+
+def _describes(toks: Sequence[str], p: int, cur: int, w: _Words) -> bool:
+    """Can the words between the commas (or dashes) at ``p`` and ``cur`` describe a
+    name before them: an age, "a spokesman for ...", "who lives ...", a place after a
+    town (", Allentown, Pa.,", ", Greenbelt, Maryland,")?"""
+    first = toks[p + 1]
+    low = first.lower()
+    return (
+        first[:1].isdigit()
+        or low in w.determiner
+        or low in w.descriptor
+        or low in ("who", "whose", "which", "now", "then")  # ", now director of ..."
+        or first in w.title
+        or _is_possessive(first)  # ", Gore's communications director,"
+        or (cur - p == 2 and _is_cap(first) and (first.endswith(".") or first.isupper()))
+        or (cur - p == 3 and _is_cap(first) and toks[p + 2] == ".")  # ", Del.,"
+        or _is_region(toks, p + 1, cur, w)
+        or (
+            first.islower()
+            and _is_word(first)
+            and low not in w.breaker
+            and not _is_participle(first, w)
+        )
+    )
+
+
+def _joined(toks: Sequence[str], k: int, w: _Words) -> bool:
+    """Does token ``k`` follow ", and" / ", or" (the second of two joined descriptions)?"""
+    return k >= 2 and toks[k - 1].lower() in ("and", "or") and toks[k - 2] == ","
+
+
+def _inside_chain(toks: Sequence[str], head: _NP, w: _Words) -> bool:
+    """Is this phrase one link of a longer chain of descriptions, not the name that
+    starts it: the second of two joined by ", and" ("a scientist at NASA, and American
+    University"), a description set off by a comma ("X, a teacher in Dover, ..."), or a
+    place after a town ("Greenbelt, Maryland")?"""
+    k = head.start
+    if _joined(toks, k, w):
+        return True
+    if k < 2 or toks[k - 1] != ",":
+        return False
+    first = toks[k]
+    return (
+        first.lower() in w.determiner
+        or first.lower() in w.descriptor
+        or _is_region(toks, k, head.end, w)
+    )
+
+
+def _is_region(toks: Sequence[str], start: int, end: int, w: _Words) -> bool:
+    """Are tokens ``[start, end)`` a state named after a town ("Houston, Texas,")?"""
+    return (
+        0 < end - start <= 2
+        and start >= 2
+        and toks[start - 1] == ","
+        and _is_cap(toks[start - 2])
+        and " ".join(toks[start:end]).lower() in w.region
+    )
 
 
 # Words before a participle cue that tie it to the subject of the sentence:

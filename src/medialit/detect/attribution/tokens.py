@@ -13,11 +13,14 @@ from .lexicon import _Words
 @cache
 def _token_regex() -> re.Pattern[str]:
     """Words (with inner hyphens and apostrophes), short abbreviations with their period
-    ("Col.", "Gen.", "D."), dotted acronyms ("U.S."), and punctuation marks."""
+    ("Col.", "Gen.", "D."), dotted acronyms ("U.S."), numbers with their thousands
+    separators and decimals ("40,000", "3.5"), and punctuation marks."""
     return re.compile(
         r"(?=\S)(?:"  # skip white space at once, not alternative by alternative
         r"(?:[A-Za-z]\.){2,}"  # U.S., a.m., D.C.
         r"|[A-Z][a-z]{0,4}\.(?=\s)"  # Col., Gen., Sen., an initial D.
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+\.\d+(?!\.?\d)"  # 40,000 and 3.5
+        r"|\w+(?:[-'’&]\w+)*s['’](?=\s+[a-z])"  # a plural's owner: the teachers' union
         r"|\w+(?:[-'’&]\w+)*"  # words, al-Baghdadi, Trump's
         r"|@\w+"  # a social media handle: @nycsouthpaw
         r"|--|[^\w\s])"  # punctuation, one mark at a time
