@@ -175,6 +175,28 @@ def test_the_run_under_the_byline_wins_over_longer_text_with_no_byline_above_it(
     assert _story_of(article) == STORY
 
 
+def test_a_short_post_above_its_readers_comments_is_the_story():
+    # A blog post can be shorter than the readers' comments under it; the comments
+    # come after the story, so the post under its date and writer is the story.
+    post = ("Every three months we open a thread where readers can ask us anything "
+            "about our work on the harbour and its lighthouse, and we answer as many "
+            "questions as we can, so please leave yours below; the last thread, from "
+            "the summer, is still open for reading on this blog.")
+    comments = ["Comments"]
+    for name, place in [("Ann Lee", "pier"), ("Tom Hart", "school"), ("Sam Reed", "bridge")]:
+        comments += [
+            f"{name} on November 19, 2019 at 4:47 pm said:",
+            "I have been reading about the repairs for a while, and I would like to know "
+            f"how the board chose the builders, because the last work on the {place} took "
+            "much longer than anyone had planned and cost the town a lot of money.",
+            f"Also, will the {place} be closed while the builders are on the cape, and "
+            "will the fishing boats be told about the change before the winter storms?",
+        ]
+    article = _article(["The Harbour Blog", "November open thread", "Previous Post",
+                        "Next Post", "November 18, 2019 | by Lena Park", post, *comments])
+    assert _story_of(article) == [post]
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

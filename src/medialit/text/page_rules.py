@@ -274,19 +274,7 @@ def story_region(
         runs.append((best, run_first, run_last))
     if not runs:
         return 0, len(lines) - 1, None
-    top = max(score for score, _, _ in runs)
-    big = [run for run in runs if run[0] >= _RUN_SHARE * top]
-    headed = [
-        run for run in runs
-        if run[0] >= _HEADED_MIN and _under_header(lines, kinds, matched, run[1])
-    ]
-    _, first, last = big[0]
-    if headed and headed[0][1] < first:
-        _, first, last = headed[0]  # a story of one paragraph above the longer text
-    elif not _under_header(lines, kinds, matched, first):
-        # Long text with no headline over it (a notice, a box of the site's own text)
-        # comes before the story that sits under its byline.
-        _, first, last = next((run for run in headed if run in big), big[0])
+    first, last = _choose_run(lines, kinds, matched, runs, walls)
     last = _before_dated_list(lines, matched, first, last)
     # A short sentence right next to the story ("It rained.") is still the story. A
     # caption, a button or one link may sit between; a box of the page's own (two
@@ -308,13 +296,50 @@ def story_region(
     return first, last, comments
 
 
+def _choose_run(
+    lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None],
+    runs: Sequence[tuple[float, int, int]], walls: Sequence[int],
+) -> tuple[int, int]:
+    """The first and last line of the run that holds the story (see :func:`story_region`).
+
+    Readers' comments come after the story: when the run chosen starts after the
+    comments heading, a run of 50 words or more right under a byline or date before
+    that heading is the story instead (the post above its comments).
+    """
+    top = max(score for score, _, _ in runs)
+    big = [run for run in runs if run[0] >= _RUN_SHARE * top]
+    headed = [
+        run for run in runs
+        if run[0] >= _HEADED_MIN and _under_header(lines, kinds, matched, run[1])
+    ]
+    _, first, last = big[0]
+    if headed and headed[0][1] < first:
+        _, first, last = headed[0]  # a story of one paragraph above the longer text
+    elif not _under_header(lines, kinds, matched, first):
+        # Long text with no headline over it (a notice, a box of the site's own text)
+        # comes before the story that sits under its byline.
+        _, first, last = next((run for run in headed if run in big), big[0])
+    if walls and first > walls[0]:
+        post = next(
+            (
+                run for run in runs
+                if run[2] < walls[0] and run[0] >= _HEADED_MIN
+                and _under_header(lines, kinds, matched, run[1], need_title=False)
+            ),
+            None,
+        )
+        if post is not None:
+            _, first, last = post
+    return first, last
+
+
 _HEADED_MIN = 50  # words: a one-paragraph story, longer than a teaser's summary
 _HEADED_REACH = 2  # lines between a byline or date and the first paragraph under it
 
 
 def _under_header(
     lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None],
-    first: int,
+    first: int, *, need_title: bool = True,
 ) -> bool:
     """Does the run that starts at line ``first`` sit right under a title and its byline
     or date (a line or two, such as share buttons, may sit between)?
@@ -328,7 +353,7 @@ def _under_header(
             while above >= 0 and _is_header(lines, matched, above):
                 above -= 1  # a byline over a date
             title = lines[above].text if above >= 0 and kinds[above] is None else ""
-            return is_title_like(title) and count_words(title) >= 4
+            return not need_title or (is_title_like(title) and count_words(title) >= 4)
     return False
 
 
