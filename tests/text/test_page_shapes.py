@@ -197,6 +197,23 @@ def test_a_short_post_above_its_readers_comments_is_the_story():
     assert _story_of(article) == [post]
 
 
+def test_a_list_of_teasers_with_titles_glued_to_their_summaries_is_not_the_story():
+    # Copied text can glue a link's title to its summary ("...In Harbour TownThe
+    # council said ..."); a long list of such teasers above the story is not the story.
+    places = ["Harbour Town", "North Cape", "Old Quay", "River Mouth", "Hill Farm", "Salt Bay"]
+    teasers = [
+        f"New Street Lights Are Coming To {place} Next Spring{start} the council said on "
+        f"Monday that the work at {place.lower()} would start after the winter storms and "
+        "take about three months."
+        for place, start in zip(
+            places, ["The", "Council", "A", "Work", "Residents", "The"], strict=True
+        )
+    ]
+    article = _article(["Home", "News", "Latest Headlines", *teasers, "Weather", "Sport",
+                        *HEADER[2:], *STORY])
+    assert _story_of(article) == STORY
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.
@@ -241,6 +258,12 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("+Results vary with effort and a healthy diet.", "disclaimer"),
         ("Quotes delayed at least 20 minutes. Market data provided by Example Data Ltd.",
          "disclaimer"),
+        ("Ferry Timetable Changes For The Winter In Harbour TownThe council said the "
+         "last boat will leave at six.", "glued_teaser"),
+        ("Is The Old Pier Safe To Walk On?Engineers looked at its beams this week.",
+         "glued_teaser"),
+        ("Harbour Board Buys 2,000New lamps for the streets will arrive in May.",
+         "glued_teaser"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
@@ -260,6 +283,11 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "Her doctor told her the test was not enough to diagnose the illness.",
         "Click here to read the board's full report on the repairs.",
         "This was the image the town had of itself: a light that never went out.",
+        "Harbour Town (Coast News)The council said the last boat will leave at six.",
+        "Mayor Tom Hart Visits McDonald Park where the children play every day.",
+        "Tom Hart Of Harbour Town Posted On YouTube a video of the lamp being lit.",
+        "The New Harbour Board Chair bought an iPhone for the office last week.",
+        "Tom Hart Kristi HartKristi Ann HartHarbour board chair says the lamp is safe.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
