@@ -264,6 +264,10 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
          "glued_teaser"),
         ("Harbour Board Buys 2,000New lamps for the streets will arrive in May.",
          "glued_teaser"),
+        ("1of4The lamp room of the old lighthouse, seen from the pier on Monday.",
+         "gallery_caption_count"),
+        ("2 of 12Builders carry a new beam up the stairs of the lighthouse.",
+         "gallery_caption_count"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
@@ -288,6 +292,8 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "Tom Hart Of Harbour Town Posted On YouTube a video of the lamp being lit.",
         "The New Harbour Board Chair bought an iPhone for the office last week.",
         "Tom Hart Kristi HartKristi Ann HartHarbour board chair says the lamp is safe.",
+        "1 of 4 Americans has never seen a lighthouse, the survey found.",
+        "2 of 12 lamps were broken in the storm.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
