@@ -268,6 +268,7 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
          "gallery_caption_count"),
         ("2 of 12Builders carry a new beam up the stairs of the lighthouse.",
          "gallery_caption_count"),
+        ("Harbour board chair says the lamp will shine ag..", "cut_title"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
@@ -294,6 +295,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "Tom Hart Kristi HartKristi Ann HartHarbour board chair says the lamp is safe.",
         "1 of 4 Americans has never seen a lighthouse, the survey found.",
         "2 of 12 lamps were broken in the storm.",
+        "The vote went on and on and on...",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
