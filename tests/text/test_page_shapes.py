@@ -269,6 +269,13 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("2 of 12Builders carry a new beam up the stairs of the lighthouse.",
          "gallery_caption_count"),
         ("Harbour board chair says the lamp will shine ag..", "cut_title"),
+        ("Lascia un commento", "comment_section"),
+        ("Deixe um comentário", "comment_section"),
+        ("You must be logged in to post a comment.", "comment_login"),
+        ("Devi essere connesso per inviare un commento.", "comment_login"),
+        ("Utilizziamo i cookie per offrirti un sito migliore. Se resti qui, sei d'accordo.",
+         "cookies"),
+        ("Nous utilisons des cookies pour mesurer les visites.", "cookies"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
