@@ -214,6 +214,24 @@ def test_a_list_of_teasers_with_titles_glued_to_their_summaries_is_not_the_story
     assert _story_of(article) == STORY
 
 
+def test_a_press_release_ends_before_its_words_about_the_company():
+    # A press release closes with what the company is and where it sits; the same
+    # kind of sentence inside the story is its news and stays.
+    story = [*STORY, "Harbour Lamps is a small maker of marine lights that has worked on "
+             "the coast's lighthouses for forty years, the board said."]
+    profile = [
+        "Harbour Lamps is a leading provider of marine lighting solutions for ports and "
+        "lighthouses. Its vision is to keep every coast lit.",
+        "Harbour Lamps is headquartered in North Cape, has offices in 5 countries and "
+        "employs around 300 people.",
+    ]
+    article = _article([*HEADER, *story, *profile, "Stay up to date with Harbour Lamps.",
+                        "Subscribe to our newsletter"])
+    assert _story_of(article) == story
+    seat_only = [*STORY, profile[1]]
+    assert _story_of(_article([*HEADER, *seat_only])) == seat_only
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

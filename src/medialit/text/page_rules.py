@@ -134,6 +134,62 @@ def match_pattern(line: str) -> Pattern | None:
     return None
 
 
+@cache
+def closing_patterns() -> tuple[Pattern, ...]:
+    """Shapes of the text a press release closes with, from ``closing_patterns.csv``.
+
+    They are read only at the end of the story's run (see
+    :func:`before_company_profile`): the same sentence inside a story is its news.
+    """
+    rows = read_table(
+        "lexicons", "closing_patterns.csv",
+        columns=("id", "kind", "pattern", "case_sensitive", "rule"),
+    )
+    return tuple(
+        Pattern(
+            row["id"], row["kind"], re.compile(row["pattern"]), row["rule"],
+            row["case_sensitive"].strip().lower() == "true", False,
+        )
+        for row in rows
+    )
+
+
+def _closing_pattern(line: str) -> Pattern | None:
+    for pattern in closing_patterns():
+        if pattern.regex.search(line if pattern.case_sensitive else line.lower()):
+            return pattern
+    return None
+
+
+_PROFILE_LINES = 3  # paragraphs a press release's closing words about the company take
+
+
+def before_company_profile(
+    lines: Sequence[Line], kinds: Sequence[str | None], first: int, last: int
+) -> tuple[int, list[tuple[int, Pattern]]]:
+    """Where the story ends when it closes with a few words about a company.
+
+    A press release ends with a paragraph or two about the company that put it out
+    ("Acme is a global provider of ...", "Acme is headquartered in ..."); news that
+    copies it often keeps them. When the last paragraphs of the story's run all have
+    that shape, and the first of them says what the company is, the story ends above
+    them. Returns the story's new last line and the lines left out, with their pattern.
+    """
+    found: list[tuple[int, Pattern]] = []
+    i = last
+    while i > first and len(found) < _PROFILE_LINES and kinds[i] is None:
+        pattern = _closing_pattern(lines[i].text)
+        if pattern is None:
+            break
+        found.append((i, pattern))
+        i -= 1
+    while found and found[-1][1].id != "company_profile":
+        found.pop()  # the block starts with what the company is
+    if not found:
+        return last, []
+    return found[-1][0] - 1, found
+
+
 # --------------------------------------------------------------------------- lines
 
 _LINE_RE = re.compile(r"[^\r\n]+")

@@ -43,6 +43,7 @@ from .page_rules import (
     STRIP_CHARS,
     Line,
     Pattern,
+    before_company_profile,
     count_words,
     is_prose,
     is_title_like,
@@ -268,6 +269,9 @@ def _mark_copied_story(
             mark(i, "photo_caption", RULE_ABOVE_CREDIT)
             above_credit.add(i)
     first, last, comments = story_region(lines, kinds, matched)
+    last, profile = before_company_profile(lines, kinds, first, last)
+    for i, pattern in profile:
+        mark(i, pattern.kind, pattern.rule)
     if "headline" not in kinds:
         # A headline the page prints again (in a list of links) is still the headline.
         again = set(repeated) if len(repeated) < len(prose) else set()
