@@ -232,6 +232,33 @@ def test_a_press_release_ends_before_its_words_about_the_company():
     assert _story_of(_article([*HEADER, *seat_only])) == seat_only
 
 
+def test_a_feed_of_posts_each_with_its_buttons_is_not_one_story():
+    # A page of short posts prints the same buttons under each one; the post under
+    # the headline is the story, the others are posts of their own.
+    bar = "Share  Save  Download"
+    posts = [
+        "A kind word costs nothing and can light up a whole day for someone who feels "
+        f"alone, so say it when you think it, today and every day of the {season}."
+        for season in ["spring", "summer", "autumn", "winter"]
+    ]
+    lines = ["Home", "Kind words", bar, STORY[0], "You may like", bar]
+    for post in posts:
+        lines += [post, bar]
+    article = _article(lines)
+    assert _story_of(article) == [STORY[0]]
+    assert [b.kind for b in article.block_records if b.text == bar] == ["page_chrome"] * 6
+
+
+def test_a_heading_repeated_between_sections_stays_in_the_story():
+    # A list article can print the same heading ("In short") in every section; the
+    # sections have several paragraphs, so it is not a feed's button bar.
+    lines = [*HEADER]
+    for n in range(1, 5):
+        lines += [f"{n}. Step number {n}", *STORY[:2], "In short", STORY[2]]
+    article = _article(lines)
+    assert "In short" in _story_of(article)
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from .._util.data import read_table
@@ -313,6 +314,8 @@ def story_region(
     """
     values = _line_values(lines, kinds, matched)
     walls = [i for i, value in enumerate(values) if value is None]
+    for i in item_separators(lines, kinds):
+        values[i] = None  # each post of a feed is a run of its own
     runs: list[tuple[float, int, int]] = []  # (score, first, last)
     best = running = 0.0
     run_start = run_first = run_last = 0
@@ -387,6 +390,33 @@ def _choose_run(
         if post is not None:
             _, first, last = post
     return first, last
+
+
+_SEPARATED_ITEMS = 3  # paragraphs, each between two copies of the same short line
+
+
+def item_separators(lines: Sequence[Line], kinds: Sequence[str | None]) -> list[int]:
+    """Short lines that the page prints after each of several paragraphs in a row.
+
+    A story's paragraphs follow one another; a feed of short posts (quotes, poems,
+    tips) prints the same buttons ("Share  Save  Download") under each of them. When
+    the same short line sits on both sides of three paragraphs or more (line,
+    paragraph, line, paragraph, line ...), every copy of it is such a button bar, and
+    each paragraph is a post of its own.
+    """
+    places: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if kinds[i] is None and is_title_like(line.text):
+            places.setdefault(normalise_line(line.text), []).append(i)
+    found: list[int] = []
+    for where in places.values():
+        items = sum(
+            1 for a, b in pairwise(where)
+            if b - a == 2 and kinds[a + 1] is None and is_prose(lines[a + 1].text)
+        )
+        if items >= _SEPARATED_ITEMS:
+            found.extend(where)
+    return sorted(found)
 
 
 _HEADED_MIN = 50  # words: a one-paragraph story, longer than a teaser's summary

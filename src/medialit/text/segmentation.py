@@ -47,6 +47,7 @@ from .page_rules import (
     count_words,
     is_prose,
     is_title_like,
+    item_separators,
     lines_of,
     list_after_story,
     looks_like_headline,
@@ -103,6 +104,10 @@ RULE_AFTER_ABOUT = (
 RULE_LIST = (
     "an item of a list right after the story's last paragraph (each line starts the "
     "same way: a number, a date, a question): part of the story"
+)
+RULE_SEPARATOR = (
+    "a short line the page prints under each of several paragraphs (share or save "
+    "buttons): the buttons of a list of posts, not a heading of the story"
 )
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
@@ -269,6 +274,8 @@ def _mark_copied_story(
             mark(i, "photo_caption", RULE_ABOVE_CREDIT)
             above_credit.add(i)
     first, last, comments = story_region(lines, kinds, matched)
+    for i in item_separators(lines, kinds):
+        mark(i, "page_chrome", RULE_SEPARATOR)
     last, profile = before_company_profile(lines, kinds, first, last)
     for i, pattern in profile:
         mark(i, pattern.kind, pattern.rule)
