@@ -259,6 +259,27 @@ def test_a_heading_repeated_between_sections_stays_in_the_story():
     assert "In short" in _story_of(article)
 
 
+def test_menu_links_copied_into_one_long_line_are_not_running_text():
+    # A menu copied from a browser can come out as one long line of links ("Latest
+    # News Cloud Storage ..."): nearly every word capitalised, no commas, no full stop.
+    menus = [
+        "Latest News Harbour Town North Cape Old Quay Ferries Weather Sport Schools "
+        "Business Jobs Events Letters Puzzles Obituaries Photos Videos Podcasts Archive",
+        "Top Stories Lighthouse Repairs Council Meetings Street Lights Library News "
+        "Harbour Board Fishing Reports Tide Tables Boat Sales Community Diary Contact Us",
+    ]
+    lines = [*menus, "Sign in", "Lighthouse on the north cape to be repaired", *STORY]
+    assert _story_of(_article(lines)) == STORY
+
+
+def test_a_list_of_names_with_commas_is_still_running_text():
+    from medialit.text.page_rules import is_prose
+
+    credits = ("Director Mira Olsen, Writer Tom Hart, Lighting Sam Reed, Costumes Ann Lee, "
+               "Music Lena Park, Stage Manager Ola Berg, Sound Kai Lund")
+    assert is_prose(credits)
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

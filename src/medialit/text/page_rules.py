@@ -243,10 +243,26 @@ def is_prose(line: str) -> bool:
     """
     words = count_words(line)
     if words >= 18:
-        return True
+        return line.endswith(_PROSE_END) or not _is_menu_run(line)
     if line.endswith(("?", "!", "？", "！")):
         return words >= 12
     return words >= 5 and line.endswith(_PROSE_END)
+
+
+_MENU_CAPITALS = 0.9  # share of a line's words that start with a capital letter
+_MENU_MARKS = re.compile(r"[,;:()\[\]\"'‘’“”]")
+
+
+def _is_menu_run(line: str) -> bool:
+    """Menu links copied into one line ("Latest News Cloud Storage Data Center Jobs
+    Events ..."): nearly every word capitalised, and hardly a comma, colon, bracket or
+    quotation mark between them. Running text, even in German, has many words in
+    small letters; a list of names or a caption has commas and brackets."""
+    cased = [word for word in line.split() if word[0].lower() != word[0].upper()]
+    if len(cased) < 10 or len(_MENU_MARKS.findall(line)) > 2:
+        return False
+    capitals = sum(1 for word in cased if word[0].isupper())
+    return capitals >= _MENU_CAPITALS * len(cased)
 
 
 def _is_sentence(line: Line) -> bool:
