@@ -335,6 +335,7 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("2 of 12Builders carry a new beam up the stairs of the lighthouse.",
          "gallery_caption_count"),
         ("Harbour board chair says the lamp will shine ag..", "cut_title"),
+        ("More Great Harbour Times Stories", "related_list"),
         ("Lascia un commento", "comment_section"),
         ("Deixe um comentário", "comment_section"),
         ("You must be logged in to post a comment.", "comment_login"),
@@ -369,6 +370,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "1 of 4 Americans has never seen a lighthouse, the survey found.",
         "2 of 12 lamps were broken in the storm.",
         "The vote went on and on and on...",
+        "More people than ever visited the lighthouse stories exhibition.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
