@@ -336,6 +336,8 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
          "gallery_caption_count"),
         ("Harbour board chair says the lamp will shine ag..", "cut_title"),
         ("More Great Harbour Times Stories", "related_list"),
+        ("Lena Park (@lenapark) is a contributing writer at the Harbour Times and the "
+         "host of its podcast.", "author_bio"),
         ("Lascia un commento", "comment_section"),
         ("Deixe um comentário", "comment_section"),
         ("You must be logged in to post a comment.", "comment_login"),
@@ -371,6 +373,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "2 of 12 lamps were broken in the storm.",
         "The vote went on and on and on...",
         "More people than ever visited the lighthouse stories exhibition.",
+        "Ann Lee (@annlee) is a fisher who has worked off the cape for thirty years.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):
