@@ -336,6 +336,9 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
          "gallery_caption_count"),
         ("Harbour board chair says the lamp will shine ag..", "cut_title"),
         ("More Great Harbour Times Stories", "related_list"),
+        ("As you comment, please be respectful of other commenters and keep to the "
+         "subject of the story.", "comment_rules"),
+        ("Comments are moderated and may take a day to appear.", "comment_rules"),
         ("Lena Park (@lenapark) is a contributing writer at the Harbour Times and the "
          "host of its podcast.", "author_bio"),
         ("Lascia un commento", "comment_section"),
@@ -373,6 +376,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "2 of 12 lamps were broken in the storm.",
         "The vote went on and on and on...",
         "More people than ever visited the lighthouse stories exhibition.",
+        "The board's comments were reviewed by the harbour master.",
         "Ann Lee (@annlee) is a fisher who has worked off the cape for thirty years.",
     ],
 )
