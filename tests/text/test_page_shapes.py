@@ -280,6 +280,18 @@ def test_a_list_of_names_with_commas_is_still_running_text():
     assert is_prose(credits)
 
 
+def test_links_printed_twice_after_the_story_are_not_a_list_of_the_story():
+    # A list that ends a story names each thing once (tour dates, steps); a box of
+    # links after it can print the same link twice.
+    links = ["Free lamp designs download", "Free lamp designs download",
+             "Free lamp plans download", "Free lamp designs download"]
+    article = _article([*HEADER, *STORY, *links])
+    assert _story_of(article) == STORY
+    dates = ["May 2: Harbour Town", "May 9: North Cape", "May 16: Old Quay"]
+    article = _article([*HEADER, *STORY, "Tour dates", *dates])
+    assert _story_of(article) == [*STORY, "Tour dates", *dates]
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

@@ -563,8 +563,9 @@ def list_after_story(
 
     A story can end with a list (tour dates, scores, questions and answers, steps).
     Its items are short lines that start the same way (a number, a date, "Q:"/"A:",
-    a bullet or the same word), at least three of them one after another. A menu or
-    a list of other stories rarely starts each line the same way.
+    a bullet or the same word), at least three of them one after another, each one
+    different. A menu or a list of other stories rarely starts each line the same
+    way, and a box of links may print the same link twice.
     """
     start = last + 1
     if start < len(lines) and kinds[start] is None and is_title_like(lines[start].text):
@@ -581,4 +582,6 @@ def list_after_story(
         j += 1
     if len(items) < _LIST_MIN or len(set(shapes)) > 2:
         return []
+    if len({normalise_line(lines[i].text) for i in items}) < len(items):
+        return []  # a list of the story names each thing once; a box of links repeats
     return list(range(last + 1, items[-1] + 1))
