@@ -351,6 +351,7 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("As you comment, please be respectful of other commenters and keep to the "
          "subject of the story.", "comment_rules"),
         ("Comments are moderated and may take a day to appear.", "comment_rules"),
+        ("Also on harbourtimes.com Ferry timetable changes for the winter", "also_on"),
         ("Lena Park (@lenapark) is a contributing writer at the Harbour Times and the "
          "host of its podcast.", "author_bio"),
         ("Lascia un commento", "comment_section"),
@@ -389,6 +390,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "The vote went on and on and on...",
         "More people than ever visited the lighthouse stories exhibition.",
         "The board's comments were reviewed by the harbour master.",
+        "Also on the board's list is a new pier for the ferry.",
         "Ann Lee (@annlee) is a fisher who has worked off the cape for thirty years.",
     ],
 )
