@@ -43,13 +43,11 @@ from .page_rules import (
     STRIP_CHARS,
     Line,
     Pattern,
-    before_company_profile,
     count_words,
     is_prose,
     is_title_like,
     item_separators,
     lines_of,
-    list_after_story,
     looks_like_headline,
     match_pattern,
     normalise_line,
@@ -57,6 +55,7 @@ from .page_rules import (
     start_after_header,
     story_region,
 )
+from .story_end import before_company_profile, list_after_story
 
 __all__ = [
     "Block", "Sentence", "count_words", "normalise_line", "page_patterns", "segment",
