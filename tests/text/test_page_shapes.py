@@ -292,6 +292,30 @@ def test_links_printed_twice_after_the_story_are_not_a_list_of_the_story():
     assert _story_of(article) == [*STORY, "Tour dates", *dates]
 
 
+def test_a_box_of_other_stories_with_their_summaries_ends_the_story():
+    # Under "Top stories", each other story has its title and a line of summary; a
+    # box of links inside a story has titles only, and the story goes on under it.
+    box = ["Top stories",
+           "Ferry timetable changes for the winter",
+           "The last boat will now leave the harbour at six in the evening, and the "
+           "first one at seven in the morning, from the first of December.",
+           "Library opens a reading room for children",
+           "The new room on the ground floor has two hundred picture books, a rug, "
+           "and a corner where parents can sit while their children read.",
+           "Council approves new street lights",
+           "The lights will be put up along the harbour road in the spring, after "
+           "years of letters from people who walk home there in the dark."]
+    article = _article([*HEADER, *STORY, *box])
+    assert _story_of(article) == STORY
+    links = ["Related stories", "Ferry timetable changes for the winter",
+             "Library opens a reading room for children"]
+    more = ("The lighthouse was built in 1871 and has been repaired three times since, "
+            "most recently after a winter storm in 1987 broke every pane of its lamp room "
+            "and left the cape dark for a week.")
+    article = _article([*HEADER, *STORY[:2], *links, STORY[2], more])
+    assert _story_of(article) == [*STORY, more]
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

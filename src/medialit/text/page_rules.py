@@ -295,6 +295,7 @@ def story_region(
         return 0, len(lines) - 1, None
     first, last = _choose_run(lines, kinds, matched, runs, walls)
     last = _before_dated_list(lines, matched, first, last)
+    last = _before_teaser_box(lines, kinds, matched, first, last)
     # A short sentence right next to the story ("It rained.") is still the story. A
     # caption, a button or one link may sit between; a box of the page's own (two
     # promo lines or more: a sign-up form) means the story is over.
@@ -444,6 +445,40 @@ def _before_dated_list(
     while end > first and (matched[end] is not None or not is_prose(lines[end].text)):
         end -= 1
     return end
+
+
+_LIST_HEADINGS = frozenset({"from_partners", "related_list"})
+_TEASER_PAIRS = 2  # titles, each with its summary under it
+
+
+def _before_teaser_box(
+    lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None],
+    first: int, last: int,
+) -> int:
+    """Where the story ends when a box of other stories follows it inside the run.
+
+    Under a heading such as "Top stories" or "Most read", a box of other stories
+    gives each one its title and a line of summary (title, summary, title, summary).
+    A box of links inside a story gives titles only. When two titles with their
+    summaries come right under such a heading, the story ends above the heading.
+    """
+    for h in range(first + 1, last):
+        pattern = matched[h]
+        if pattern is None or pattern.id not in _LIST_HEADINGS:
+            continue
+        pairs, j = 0, h + 1
+        while (
+            j + 1 <= last and kinds[j] is None and kinds[j + 1] is None
+            and is_title_like(lines[j].text)
+            and not is_title_like(lines[j + 1].text) and is_prose(lines[j + 1].text)
+        ):
+            pairs, j = pairs + 1, j + 2
+        if pairs >= _TEASER_PAIRS:
+            end = h - 1
+            while end > first and (kinds[end] is not None or not is_prose(lines[end].text)):
+                end -= 1
+            return end
+    return last
 
 
 _SUMMARY_LINES = 2  # lines a page prints between its headline and the byline
