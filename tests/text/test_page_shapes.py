@@ -377,6 +377,9 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("Comments are moderated and may take a day to appear.", "comment_rules"),
         ("Also on harbourtimes.com Ferry timetable changes for the winter", "also_on"),
         ("Join our Harbour Forums to keep talking about the lighthouse!", "signup"),
+        ("Follow me on Twitter or on my website.", "signup"),
+        ("Let our news meet your inbox: the harbour's stories every morning.",
+         "signup_phrases"),
         ("Lena Park (@lenapark) is a contributing writer at the Harbour Times and the "
          "host of its podcast.", "author_bio"),
         ("Lascia un commento", "comment_section"),
