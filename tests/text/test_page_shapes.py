@@ -378,6 +378,9 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("Also on harbourtimes.com Ferry timetable changes for the winter", "also_on"),
         ("Join our Harbour Forums to keep talking about the lighthouse!", "signup"),
         ("Follow me on Twitter or on my website.", "signup"),
+        ("The lamp room after the storm of 1987.Sam Reed / AP file", "credit_slash_agency"),
+        ("Builders carry a new beam up the stairs. The work will take four ... [+]",
+         "caption_cut"),
         ("Let our news meet your inbox: the harbour's stories every morning.",
          "signup_phrases"),
         ("Lena Park (@lenapark) is a contributing writer at the Harbour Times and the "
@@ -418,6 +421,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "The vote went on and on and on...",
         "More people than ever visited the lighthouse stories exhibition.",
         "The board's comments were reviewed by the harbour master.",
+        "The board voted 5 / 2 for the plan, the AP reported.",
         "Also on the board's list is a new pier for the ferry.",
         "Ann Lee (@annlee) is a fisher who has worked off the cape for thirty years.",
     ],
