@@ -379,6 +379,9 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("Join our Harbour Forums to keep talking about the lighthouse!", "signup"),
         ("Follow me on Twitter or on my website.", "signup"),
         ("Lena Park @lenapark", "author_handle"),
+        ("Самые популярные новости", "related_list"),
+        ("Das könnte Sie auch interessieren", "related_list"),
+        ("Leia também", "related_list"),
         ("Get access to the Harbour Times' daily paper and archive for as little as "
          "$2 a month.", "paid_access"),
         ("The lamp room after the storm of 1987.Sam Reed / AP file", "credit_slash_agency"),
@@ -426,6 +429,7 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "The board's comments were reviewed by the harbour master.",
         "The board voted 5 / 2 for the plan, the AP reported.",
         "Email the harbour board at board@example.org",
+        "Самые популярные маяки побережья отремонтируют весной, сообщил совет гавани.",
         "Get access to the pier from the north gate until the work is done.",
         "Also on the board's list is a new pier for the ferry.",
         "Ann Lee (@annlee) is a fisher who has worked off the cape for thirty years.",
