@@ -316,6 +316,22 @@ def test_a_box_of_other_stories_with_their_summaries_ends_the_story():
     assert _story_of(article) == [*STORY, more]
 
 
+def test_a_table_inside_the_story_is_story():
+    # A browser copies a table's cells with tabs between them; a table of results
+    # between the story's paragraphs is part of the story.
+    table = ["Boat\tCrew\tTime", "Sea Swallow\t6\t1:02:11", "North Star\t5\t1:04:40",
+             "Grey Gull\t6\t1:05:03", "Cape Rose\t4\t1:09:52"]
+    article = _article([*HEADER, *STORY[:2], "Results:", *table, STORY[2], "Most read",
+                        "Ferry timetable changes", "Library opens a reading room"])
+    assert _story_of(article) == [*STORY[:2], *table, STORY[2]]
+
+
+def test_a_table_alone_is_not_the_story():
+    ticker = [f"HBR{n}\tHarbour Co {n}\t{20 + n}.10\t+0.{n}%" for n in range(20)]
+    article = _article([*ticker, "Markets", "News", *HEADER[2:], *STORY])
+    assert _story_of(article) == STORY
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

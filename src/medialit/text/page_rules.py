@@ -237,6 +237,7 @@ def _line_values(
 ) -> list[float | None]:
     """What each line adds to a run of story (None: a wall no run crosses)."""
     values: list[float | None] = []
+    rows = table_rows(lines)
     for i, line in enumerate(lines):
         pattern = matched[i]
         if pattern is not None and pattern.ends_story:
@@ -251,9 +252,31 @@ def _line_values(
             values.append(-_KNOWN_CLUTTER_COST)
         elif is_prose(line.text):
             values.append(count_words(line.text))
+        elif i in rows:
+            values.append(_TABLE_ROW_VALUE)
         else:
             values.append(-_MENU_COST)
     return values
+
+
+_TABLE_ROWS = 3  # lines in a row with their cells split by tabs
+# A row of a table is not a menu item: a table of results inside the story keeps the
+# story's run going, but adds too little to make a run of its own (a stock ticker).
+_TABLE_ROW_VALUE = 1
+
+
+def table_rows(lines: Sequence[Line]) -> set[int]:
+    """Lines of a table: a browser copies a table's cells with tabs between them."""
+    rows: set[int] = set()
+    block: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and "\t" in line.text:
+            block.append(i)
+            continue
+        if len(block) >= _TABLE_ROWS:
+            rows.update(block)
+        block = []
+    return rows
 
 
 def story_region(

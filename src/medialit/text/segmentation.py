@@ -54,6 +54,7 @@ from .page_rules import (
     page_patterns,
     start_after_header,
     story_region,
+    table_rows,
 )
 from .story_end import before_company_profile, list_after_story
 
@@ -107,6 +108,10 @@ RULE_LIST = (
 RULE_SEPARATOR = (
     "a short line the page prints under each of several paragraphs (share or save "
     "buttons): the buttons of a list of posts, not a heading of the story"
+)
+RULE_TABLE = (
+    "a row of a table inside the story (a browser copies a table's cells with tabs "
+    "between them): part of the story"
 )
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
@@ -288,6 +293,9 @@ def _mark_copied_story(
             mark(found[0], "headline", found[1])
     for i in list_after_story(lines, kinds, last):
         mark(i, "story", RULE_LIST)
+    for i in table_rows(lines):
+        if first <= i <= last and kinds[i] is None:
+            mark(i, "story", RULE_TABLE)
     start = start_after_header(lines, matched, first, last)
     for i in range(first, start):
         if kinds[i] is None:
