@@ -391,6 +391,8 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("As you comment, please be respectful of other commenters and keep to the "
          "subject of the story.", "comment_rules"),
         ("Comments are moderated and may take a day to appear.", "comment_rules"),
+        ("Comentários ofensivos ou fora do assunto não serão aprovados.", "comment_rules"),
+        ("I commenti offensivi non saranno pubblicati.", "comment_rules"),
         ("Also on harbourtimes.com Ferry timetable changes for the winter", "also_on"),
         ("Join our Harbour Forums to keep talking about the lighthouse!", "signup"),
         ("Follow me on Twitter or on my website.", "signup"),
