@@ -332,6 +332,19 @@ def test_a_table_alone_is_not_the_story():
     assert _story_of(article) == STORY
 
 
+def test_a_link_printed_twice_between_paragraphs_is_not_a_subheading():
+    # A link to another story can be printed twice (its picture's text, then its
+    # title), here a line too long for a heading and with no full stop.
+    title = ("Column: the harbour board's plan for the old pier leaves the fishing "
+             "boats with nowhere to go")
+    more = ("The lighthouse was built in 1871 and has been repaired three times since, "
+            "most recently after a winter storm in 1987 broke every pane of its lamp room "
+            "and left the cape dark for a week.")
+    article = _article([*HEADER, *STORY[:2], "Opinion", title, "Opinion", title,
+                        STORY[2], more])
+    assert _story_of(article) == [*STORY, more]
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.

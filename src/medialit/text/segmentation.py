@@ -113,6 +113,10 @@ RULE_TABLE = (
     "a row of a table inside the story (a browser copies a table's cells with tabs "
     "between them): part of the story"
 )
+RULE_LINK_TWICE = (
+    "a line with no full stop printed twice, one right after the other (a link's picture "
+    "and its title): a link to another story, not the story"
+)
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
 _CLOSING_COPYRIGHT = frozenset({"copyright", "copyright_tail"})
@@ -348,6 +352,9 @@ def _mark_short_lines(lines: Sequence[Line], kinds: Sequence[str | None], mark: 
     A short line ending with a colon that leads into a box or a gallery is a lead-in.
     """
     for i, line in enumerate(lines):
+        if kinds[i] is None and not is_prose(line.text) and _printed_twice(lines, i):
+            mark(i, "promo", RULE_LINK_TWICE)
+            continue
         if kinds[i] is not None or not is_title_like(line.text):
             if kinds[i] is None and line.text.endswith(":") and len(line.text.split()) <= 12:
                 nxt = kinds[i + 1] if i + 1 < len(lines) else None
@@ -360,6 +367,15 @@ def _mark_short_lines(lines: Sequence[Line], kinds: Sequence[str | None], mark: 
             mark(i, "story", RULE_SUBHEADING)
         else:
             mark(i, "promo", RULE_TEASER)
+
+
+def _printed_twice(lines: Sequence[Line], i: int) -> bool:
+    """Is line ``i`` printed again one or two lines away (a link's picture and title)?"""
+    text = normalise_line(lines[i].text)
+    return any(
+        0 <= j < len(lines) and normalise_line(lines[j].text) == text
+        for j in (i - 2, i - 1, i + 1, i + 2)
+    )
 
 
 def _mark_galleries(
