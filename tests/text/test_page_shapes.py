@@ -175,6 +175,176 @@ def test_the_run_under_the_byline_wins_over_longer_text_with_no_byline_above_it(
     assert _story_of(article) == STORY
 
 
+def test_a_short_post_above_its_readers_comments_is_the_story():
+    # A blog post can be shorter than the readers' comments under it; the comments
+    # come after the story, so the post under its date and writer is the story.
+    post = ("Every three months we open a thread where readers can ask us anything "
+            "about our work on the harbour and its lighthouse, and we answer as many "
+            "questions as we can, so please leave yours below; the last thread, from "
+            "the summer, is still open for reading on this blog.")
+    comments = ["Comments"]
+    for name, place in [("Ann Lee", "pier"), ("Tom Hart", "school"), ("Sam Reed", "bridge")]:
+        comments += [
+            f"{name} on November 19, 2019 at 4:47 pm said:",
+            "I have been reading about the repairs for a while, and I would like to know "
+            f"how the board chose the builders, because the last work on the {place} took "
+            "much longer than anyone had planned and cost the town a lot of money.",
+            f"Also, will the {place} be closed while the builders are on the cape, and "
+            "will the fishing boats be told about the change before the winter storms?",
+        ]
+    article = _article(["The Harbour Blog", "November open thread", "Previous Post",
+                        "Next Post", "November 18, 2019 | by Lena Park", post, *comments])
+    assert _story_of(article) == [post]
+
+
+def test_a_list_of_teasers_with_titles_glued_to_their_summaries_is_not_the_story():
+    # Copied text can glue a link's title to its summary ("...In Harbour TownThe
+    # council said ..."); a long list of such teasers above the story is not the story.
+    places = ["Harbour Town", "North Cape", "Old Quay", "River Mouth", "Hill Farm", "Salt Bay"]
+    teasers = [
+        f"New Street Lights Are Coming To {place} Next Spring{start} the council said on "
+        f"Monday that the work at {place.lower()} would start after the winter storms and "
+        "take about three months."
+        for place, start in zip(
+            places, ["The", "Council", "A", "Work", "Residents", "The"], strict=True
+        )
+    ]
+    article = _article(["Home", "News", "Latest Headlines", *teasers, "Weather", "Sport",
+                        *HEADER[2:], *STORY])
+    assert _story_of(article) == STORY
+
+
+def test_a_press_release_ends_before_its_words_about_the_company():
+    # A press release closes with what the company is and where it sits; the same
+    # kind of sentence inside the story is its news and stays.
+    story = [*STORY, "Harbour Lamps is a small maker of marine lights that has worked on "
+             "the coast's lighthouses for forty years, the board said."]
+    profile = [
+        "Harbour Lamps is a leading provider of marine lighting solutions for ports and "
+        "lighthouses. Its vision is to keep every coast lit.",
+        "Harbour Lamps is headquartered in North Cape, has offices in 5 countries and "
+        "employs around 300 people.",
+    ]
+    article = _article([*HEADER, *story, *profile, "Stay up to date with Harbour Lamps.",
+                        "Subscribe to our newsletter"])
+    assert _story_of(article) == story
+    seat_only = [*STORY, profile[1]]
+    assert _story_of(_article([*HEADER, *seat_only])) == seat_only
+
+
+def test_a_feed_of_posts_each_with_its_buttons_is_not_one_story():
+    # A page of short posts prints the same buttons under each one; the post under
+    # the headline is the story, the others are posts of their own.
+    bar = "Share  Save  Download"
+    posts = [
+        "A kind word costs nothing and can light up a whole day for someone who feels "
+        f"alone, so say it when you think it, today and every day of the {season}."
+        for season in ["spring", "summer", "autumn", "winter"]
+    ]
+    lines = ["Home", "Kind words", bar, STORY[0], "You may like", bar]
+    for post in posts:
+        lines += [post, bar]
+    article = _article(lines)
+    assert _story_of(article) == [STORY[0]]
+    assert [b.kind for b in article.block_records if b.text == bar] == ["page_chrome"] * 6
+
+
+def test_a_heading_repeated_between_sections_stays_in_the_story():
+    # A list article can print the same heading ("In short") in every section; the
+    # sections have several paragraphs, so it is not a feed's button bar.
+    lines = [*HEADER]
+    for n in range(1, 5):
+        lines += [f"{n}. Step number {n}", *STORY[:2], "In short", STORY[2]]
+    article = _article(lines)
+    assert "In short" in _story_of(article)
+
+
+def test_menu_links_copied_into_one_long_line_are_not_running_text():
+    # A menu copied from a browser can come out as one long line of links ("Latest
+    # News Cloud Storage ..."): nearly every word capitalised, no commas, no full stop.
+    menus = [
+        "Latest News Harbour Town North Cape Old Quay Ferries Weather Sport Schools "
+        "Business Jobs Events Letters Puzzles Obituaries Photos Videos Podcasts Archive",
+        "Top Stories Lighthouse Repairs Council Meetings Street Lights Library News "
+        "Harbour Board Fishing Reports Tide Tables Boat Sales Community Diary Contact Us",
+    ]
+    lines = [*menus, "Sign in", "Lighthouse on the north cape to be repaired", *STORY]
+    assert _story_of(_article(lines)) == STORY
+
+
+def test_a_list_of_names_with_commas_is_still_running_text():
+    from medialit.text.page_rules import is_prose
+
+    credits = ("Director Mira Olsen, Writer Tom Hart, Lighting Sam Reed, Costumes Ann Lee, "
+               "Music Lena Park, Stage Manager Ola Berg, Sound Kai Lund")
+    assert is_prose(credits)
+
+
+def test_links_printed_twice_after_the_story_are_not_a_list_of_the_story():
+    # A list that ends a story names each thing once (tour dates, steps); a box of
+    # links after it can print the same link twice.
+    links = ["Free lamp designs download", "Free lamp designs download",
+             "Free lamp plans download", "Free lamp designs download"]
+    article = _article([*HEADER, *STORY, *links])
+    assert _story_of(article) == STORY
+    dates = ["May 2: Harbour Town", "May 9: North Cape", "May 16: Old Quay"]
+    article = _article([*HEADER, *STORY, "Tour dates", *dates])
+    assert _story_of(article) == [*STORY, "Tour dates", *dates]
+
+
+def test_a_box_of_other_stories_with_their_summaries_ends_the_story():
+    # Under "Top stories", each other story has its title and a line of summary; a
+    # box of links inside a story has titles only, and the story goes on under it.
+    box = ["Top stories",
+           "Ferry timetable changes for the winter",
+           "The last boat will now leave the harbour at six in the evening, and the "
+           "first one at seven in the morning, from the first of December.",
+           "Library opens a reading room for children",
+           "The new room on the ground floor has two hundred picture books, a rug, "
+           "and a corner where parents can sit while their children read.",
+           "Council approves new street lights",
+           "The lights will be put up along the harbour road in the spring, after "
+           "years of letters from people who walk home there in the dark."]
+    article = _article([*HEADER, *STORY, *box])
+    assert _story_of(article) == STORY
+    links = ["Related stories", "Ferry timetable changes for the winter",
+             "Library opens a reading room for children"]
+    more = ("The lighthouse was built in 1871 and has been repaired three times since, "
+            "most recently after a winter storm in 1987 broke every pane of its lamp room "
+            "and left the cape dark for a week.")
+    article = _article([*HEADER, *STORY[:2], *links, STORY[2], more])
+    assert _story_of(article) == [*STORY, more]
+
+
+def test_a_table_inside_the_story_is_story():
+    # A browser copies a table's cells with tabs between them; a table of results
+    # between the story's paragraphs is part of the story.
+    table = ["Boat\tCrew\tTime", "Sea Swallow\t6\t1:02:11", "North Star\t5\t1:04:40",
+             "Grey Gull\t6\t1:05:03", "Cape Rose\t4\t1:09:52"]
+    article = _article([*HEADER, *STORY[:2], "Results:", *table, STORY[2], "Most read",
+                        "Ferry timetable changes", "Library opens a reading room"])
+    assert _story_of(article) == [*STORY[:2], *table, STORY[2]]
+
+
+def test_a_table_alone_is_not_the_story():
+    ticker = [f"HBR{n}\tHarbour Co {n}\t{20 + n}.10\t+0.{n}%" for n in range(20)]
+    article = _article([*ticker, "Markets", "News", *HEADER[2:], *STORY])
+    assert _story_of(article) == STORY
+
+
+def test_a_link_printed_twice_between_paragraphs_is_not_a_subheading():
+    # A link to another story can be printed twice (its picture's text, then its
+    # title), here a line too long for a heading and with no full stop.
+    title = ("Column: the harbour board's plan for the old pier leaves the fishing "
+             "boats with nowhere to go")
+    more = ("The lighthouse was built in 1871 and has been repaired three times since, "
+            "most recently after a winter storm in 1987 broke every pane of its lamp room "
+            "and left the cape dark for a week.")
+    article = _article([*HEADER, *STORY[:2], "Opinion", title, "Opinion", title,
+                        STORY[2], more])
+    assert _story_of(article) == [*STORY, more]
+
+
 def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
     # A photo's credit can name its year ("© 2019 Sam Reed"); with the story's
     # paragraphs going on under it, it is not the line that closes the page.
@@ -219,6 +389,52 @@ def test_a_dated_copyright_line_inside_the_story_does_not_end_it():
         ("+Results vary with effort and a healthy diet.", "disclaimer"),
         ("Quotes delayed at least 20 minutes. Market data provided by Example Data Ltd.",
          "disclaimer"),
+        ("Ferry Timetable Changes For The Winter In Harbour TownThe council said the "
+         "last boat will leave at six.", "glued_teaser"),
+        ("Is The Old Pier Safe To Walk On?Engineers looked at its beams this week.",
+         "glued_teaser"),
+        ("Harbour Board Buys 2,000New lamps for the streets will arrive in May.",
+         "glued_teaser"),
+        ("1of4The lamp room of the old lighthouse, seen from the pier on Monday.",
+         "gallery_caption_count"),
+        ("2 of 12Builders carry a new beam up the stairs of the lighthouse.",
+         "gallery_caption_count"),
+        ("Harbour board chair says the lamp will shine ag..", "cut_title"),
+        ("More Great Harbour Times Stories", "related_list"),
+        ("As you comment, please be respectful of other commenters and keep to the "
+         "subject of the story.", "comment_rules"),
+        ("Comments are moderated and may take a day to appear.", "comment_rules"),
+        ("Comentários ofensivos ou fora do assunto não serão aprovados.", "comment_rules"),
+        ("I commenti offensivi non saranno pubblicati.", "comment_rules"),
+        ("Also on harbourtimes.com Ferry timetable changes for the winter", "also_on"),
+        ("Join our Harbour Forums to keep talking about the lighthouse!", "signup"),
+        ("Follow me on Twitter or on my website.", "signup"),
+        ("Lena Park @lenapark", "author_handle"),
+        ("Harbour Times Ltd - 4 Quay Street - North Cape - Phone: (012) 345-678",
+         "contact_details"),
+        ("Fax: +44 12 3456 7890", "contact_details"),
+        ("Our pages have a new look. Tell us what you think of it by taking this survey.",
+         "survey_promo"),
+        ("Tell us what YOU think...", "survey_promo"),
+        ("Самые популярные новости", "related_list"),
+        ("Das könnte Sie auch interessieren", "related_list"),
+        ("Leia também", "related_list"),
+        ("Get access to the Harbour Times' daily paper and archive for as little as "
+         "$2 a month.", "paid_access"),
+        ("The lamp room after the storm of 1987.Sam Reed / AP file", "credit_slash_agency"),
+        ("Builders carry a new beam up the stairs. The work will take four ... [+]",
+         "caption_cut"),
+        ("Let our news meet your inbox: the harbour's stories every morning.",
+         "signup_phrases"),
+        ("Lena Park (@lenapark) is a contributing writer at the Harbour Times and the "
+         "host of its podcast.", "author_bio"),
+        ("Lascia un commento", "comment_section"),
+        ("Deixe um comentário", "comment_section"),
+        ("You must be logged in to post a comment.", "comment_login"),
+        ("Devi essere connesso per inviare un commento.", "comment_login"),
+        ("Utilizziamo i cookie per offrirti un sito migliore. Se resti qui, sei d'accordo.",
+         "cookies"),
+        ("Nous utilisons des cookies pour mesurer les visites.", "cookies"),
     ],
 )
 def test_page_shapes_match_their_pattern(line, pattern_id):
@@ -238,6 +454,24 @@ def test_page_shapes_match_their_pattern(line, pattern_id):
         "Her doctor told her the test was not enough to diagnose the illness.",
         "Click here to read the board's full report on the repairs.",
         "This was the image the town had of itself: a light that never went out.",
+        "Harbour Town (Coast News)The council said the last boat will leave at six.",
+        "Mayor Tom Hart Visits McDonald Park where the children play every day.",
+        "Tom Hart Of Harbour Town Posted On YouTube a video of the lamp being lit.",
+        "The New Harbour Board Chair bought an iPhone for the office last week.",
+        "Tom Hart Kristi HartKristi Ann HartHarbour board chair says the lamp is safe.",
+        "1 of 4 Americans has never seen a lighthouse, the survey found.",
+        "2 of 12 lamps were broken in the storm.",
+        "The vote went on and on and on...",
+        "More people than ever visited the lighthouse stories exhibition.",
+        "The board's comments were reviewed by the harbour master.",
+        "The board voted 5 / 2 for the plan, the AP reported.",
+        "Email the harbour board at board@example.org",
+        "People can phone the harbour office on 012 345 678 to book a visit.",
+        "The board will take a survey of the pier before the work starts.",
+        "Самые популярные маяки побережья отремонтируют весной, сообщил совет гавани.",
+        "Get access to the pier from the north gate until the work is done.",
+        "Also on the board's list is a new pier for the ferry.",
+        "Ann Lee (@annlee) is a fisher who has worked off the cape for thirty years.",
     ],
 )
 def test_story_sentences_are_not_these_page_shapes(line):

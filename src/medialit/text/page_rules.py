@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from .._util.data import read_table
@@ -186,10 +187,26 @@ def is_prose(line: str) -> bool:
     """
     words = count_words(line)
     if words >= 18:
-        return True
+        return line.endswith(_PROSE_END) or not _is_menu_run(line)
     if line.endswith(("?", "!", "？", "！")):
         return words >= 12
     return words >= 5 and line.endswith(_PROSE_END)
+
+
+_MENU_CAPITALS = 0.9  # share of a line's words that start with a capital letter
+_MENU_MARKS = re.compile(r"[,;:()\[\]\"'‘’“”]")
+
+
+def _is_menu_run(line: str) -> bool:
+    """Menu links copied into one line ("Latest News Cloud Storage Data Center Jobs
+    Events ..."): nearly every word capitalised, and hardly a comma, colon, bracket or
+    quotation mark between them. Running text, even in German, has many words in
+    small letters; a list of names or a caption has commas and brackets."""
+    cased = [word for word in line.split() if word[0].lower() != word[0].upper()]
+    if len(cased) < 10 or len(_MENU_MARKS.findall(line)) > 2:
+        return False
+    capitals = sum(1 for word in cased if word[0].isupper())
+    return capitals >= _MENU_CAPITALS * len(cased)
 
 
 def _is_sentence(line: Line) -> bool:
@@ -220,6 +237,7 @@ def _line_values(
 ) -> list[float | None]:
     """What each line adds to a run of story (None: a wall no run crosses)."""
     values: list[float | None] = []
+    rows = table_rows(lines)
     for i, line in enumerate(lines):
         pattern = matched[i]
         if pattern is not None and pattern.ends_story:
@@ -234,9 +252,31 @@ def _line_values(
             values.append(-_KNOWN_CLUTTER_COST)
         elif is_prose(line.text):
             values.append(count_words(line.text))
+        elif i in rows:
+            values.append(_TABLE_ROW_VALUE)
         else:
             values.append(-_MENU_COST)
     return values
+
+
+_TABLE_ROWS = 3  # lines in a row with their cells split by tabs
+# A row of a table is not a menu item: a table of results inside the story keeps the
+# story's run going, but adds too little to make a run of its own (a stock ticker).
+_TABLE_ROW_VALUE = 1
+
+
+def table_rows(lines: Sequence[Line]) -> set[int]:
+    """Lines of a table: a browser copies a table's cells with tabs between them."""
+    rows: set[int] = set()
+    block: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and "\t" in line.text:
+            block.append(i)
+            continue
+        if len(block) >= _TABLE_ROWS:
+            rows.update(block)
+        block = []
+    return rows
 
 
 def story_region(
@@ -257,6 +297,8 @@ def story_region(
     """
     values = _line_values(lines, kinds, matched)
     walls = [i for i, value in enumerate(values) if value is None]
+    for i in item_separators(lines, kinds):
+        values[i] = None  # each post of a feed is a run of its own
     runs: list[tuple[float, int, int]] = []  # (score, first, last)
     best = running = 0.0
     run_start = run_first = run_last = 0
@@ -274,20 +316,9 @@ def story_region(
         runs.append((best, run_first, run_last))
     if not runs:
         return 0, len(lines) - 1, None
-    top = max(score for score, _, _ in runs)
-    big = [run for run in runs if run[0] >= _RUN_SHARE * top]
-    headed = [
-        run for run in runs
-        if run[0] >= _HEADED_MIN and _under_header(lines, kinds, matched, run[1])
-    ]
-    _, first, last = big[0]
-    if headed and headed[0][1] < first:
-        _, first, last = headed[0]  # a story of one paragraph above the longer text
-    elif not _under_header(lines, kinds, matched, first):
-        # Long text with no headline over it (a notice, a box of the site's own text)
-        # comes before the story that sits under its byline.
-        _, first, last = next((run for run in headed if run in big), big[0])
+    first, last = _choose_run(lines, kinds, matched, runs, walls)
     last = _before_dated_list(lines, matched, first, last)
+    last = _before_teaser_box(lines, kinds, matched, first, last)
     # A short sentence right next to the story ("It rained.") is still the story. A
     # caption, a button or one link may sit between; a box of the page's own (two
     # promo lines or more: a sign-up form) means the story is over.
@@ -308,13 +339,77 @@ def story_region(
     return first, last, comments
 
 
+def _choose_run(
+    lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None],
+    runs: Sequence[tuple[float, int, int]], walls: Sequence[int],
+) -> tuple[int, int]:
+    """The first and last line of the run that holds the story (see :func:`story_region`).
+
+    Readers' comments come after the story: when the run chosen starts after the
+    comments heading, a run of 50 words or more right under a byline or date before
+    that heading is the story instead (the post above its comments).
+    """
+    top = max(score for score, _, _ in runs)
+    big = [run for run in runs if run[0] >= _RUN_SHARE * top]
+    headed = [
+        run for run in runs
+        if run[0] >= _HEADED_MIN and _under_header(lines, kinds, matched, run[1])
+    ]
+    _, first, last = big[0]
+    if headed and headed[0][1] < first:
+        _, first, last = headed[0]  # a story of one paragraph above the longer text
+    elif not _under_header(lines, kinds, matched, first):
+        # Long text with no headline over it (a notice, a box of the site's own text)
+        # comes before the story that sits under its byline.
+        _, first, last = next((run for run in headed if run in big), big[0])
+    if walls and first > walls[0]:
+        post = next(
+            (
+                run for run in runs
+                if run[2] < walls[0] and run[0] >= _HEADED_MIN
+                and _under_header(lines, kinds, matched, run[1], need_title=False)
+            ),
+            None,
+        )
+        if post is not None:
+            _, first, last = post
+    return first, last
+
+
+_SEPARATED_ITEMS = 3  # paragraphs, each between two copies of the same short line
+
+
+def item_separators(lines: Sequence[Line], kinds: Sequence[str | None]) -> list[int]:
+    """Short lines that the page prints after each of several paragraphs in a row.
+
+    A story's paragraphs follow one another; a feed of short posts (quotes, poems,
+    tips) prints the same buttons ("Share  Save  Download") under each of them. When
+    the same short line sits on both sides of three paragraphs or more (line,
+    paragraph, line, paragraph, line ...), every copy of it is such a button bar, and
+    each paragraph is a post of its own.
+    """
+    places: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if kinds[i] is None and is_title_like(line.text):
+            places.setdefault(normalise_line(line.text), []).append(i)
+    found: list[int] = []
+    for where in places.values():
+        items = sum(
+            1 for a, b in pairwise(where)
+            if b - a == 2 and kinds[a + 1] is None and is_prose(lines[a + 1].text)
+        )
+        if items >= _SEPARATED_ITEMS:
+            found.extend(where)
+    return sorted(found)
+
+
 _HEADED_MIN = 50  # words: a one-paragraph story, longer than a teaser's summary
 _HEADED_REACH = 2  # lines between a byline or date and the first paragraph under it
 
 
 def _under_header(
     lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None],
-    first: int,
+    first: int, *, need_title: bool = True,
 ) -> bool:
     """Does the run that starts at line ``first`` sit right under a title and its byline
     or date (a line or two, such as share buttons, may sit between)?
@@ -328,7 +423,7 @@ def _under_header(
             while above >= 0 and _is_header(lines, matched, above):
                 above -= 1  # a byline over a date
             title = lines[above].text if above >= 0 and kinds[above] is None else ""
-            return is_title_like(title) and count_words(title) >= 4
+            return not need_title or (is_title_like(title) and count_words(title) >= 4)
     return False
 
 
@@ -375,6 +470,40 @@ def _before_dated_list(
     return end
 
 
+_LIST_HEADINGS = frozenset({"from_partners", "related_list"})
+_TEASER_PAIRS = 2  # titles, each with its summary under it
+
+
+def _before_teaser_box(
+    lines: Sequence[Line], kinds: Sequence[str | None], matched: Sequence[Pattern | None],
+    first: int, last: int,
+) -> int:
+    """Where the story ends when a box of other stories follows it inside the run.
+
+    Under a heading such as "Top stories" or "Most read", a box of other stories
+    gives each one its title and a line of summary (title, summary, title, summary).
+    A box of links inside a story gives titles only. When two titles with their
+    summaries come right under such a heading, the story ends above the heading.
+    """
+    for h in range(first + 1, last):
+        pattern = matched[h]
+        if pattern is None or pattern.id not in _LIST_HEADINGS:
+            continue
+        pairs, j = 0, h + 1
+        while (
+            j + 1 <= last and kinds[j] is None and kinds[j + 1] is None
+            and is_title_like(lines[j].text)
+            and not is_title_like(lines[j + 1].text) and is_prose(lines[j + 1].text)
+        ):
+            pairs, j = pairs + 1, j + 2
+        if pairs >= _TEASER_PAIRS:
+            end = h - 1
+            while end > first and (kinds[end] is not None or not is_prose(lines[end].text)):
+                end -= 1
+            return end
+    return last
+
+
 _SUMMARY_LINES = 2  # lines a page prints between its headline and the byline
 
 
@@ -402,56 +531,3 @@ def start_after_header(
             if paragraphs > _SUMMARY_LINES:
                 break
     return first
-
-
-_MONTHS = frozenset({
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december",
-})
-_BULLETS = "•·-–—*►▪●→✓"
-_LIST_MIN = 3  # items, for a run of short lines to count as a list
-_LIST_ITEM_WORDS = 25
-
-
-def _item_shape(text: str) -> str:
-    """How a list item starts: a bullet, a number, a month, Q:/A:, or its first word."""
-    if text[0] in _BULLETS:
-        return "bullet"
-    if text[0].isdigit():
-        return "number"
-    word = text.split()[0].lower().rstrip(".,:")
-    if word in _MONTHS:
-        return "month"
-    if word in {"q", "a"} and text[1:2] in {":", "."}:
-        return "q/a"
-    return "word:" + word
-
-
-def list_after_story(
-    lines: Sequence[Line], kinds: Sequence[str | None], last: int
-) -> list[int]:
-    """The items of a list that follows the story's last paragraph (often after a
-    heading: "Tour dates", "Results:"), or [] when no list follows.
-
-    A story can end with a list (tour dates, scores, questions and answers, steps).
-    Its items are short lines that start the same way (a number, a date, "Q:"/"A:",
-    a bullet or the same word), at least three of them one after another. A menu or
-    a list of other stories rarely starts each line the same way.
-    """
-    start = last + 1
-    if start < len(lines) and kinds[start] is None and is_title_like(lines[start].text):
-        start += 1  # the list's heading
-    items: list[int] = []
-    shapes: list[str] = []
-    j = start
-    while j < len(lines) and kinds[j] is None and count_words(lines[j].text) <= _LIST_ITEM_WORDS:
-        shape = _item_shape(lines[j].text)
-        if len(shapes) >= 2 and shape not in shapes[-2:]:
-            break
-        shapes.append(shape)
-        items.append(j)
-        j += 1
-    if len(items) < _LIST_MIN or len(set(shapes)) > 2:
-        return []
-    return list(range(last + 1, items[-1] + 1))

@@ -46,15 +46,17 @@ from .page_rules import (
     count_words,
     is_prose,
     is_title_like,
+    item_separators,
     lines_of,
-    list_after_story,
     looks_like_headline,
     match_pattern,
     normalise_line,
     page_patterns,
     start_after_header,
     story_region,
+    table_rows,
 )
+from .story_end import before_company_profile, list_after_story
 
 __all__ = [
     "Block", "Sentence", "count_words", "normalise_line", "page_patterns", "segment",
@@ -102,6 +104,18 @@ RULE_AFTER_ABOUT = (
 RULE_LIST = (
     "an item of a list right after the story's last paragraph (each line starts the "
     "same way: a number, a date, a question): part of the story"
+)
+RULE_SEPARATOR = (
+    "a short line the page prints under each of several paragraphs (share or save "
+    "buttons): the buttons of a list of posts, not a heading of the story"
+)
+RULE_TABLE = (
+    "a row of a table inside the story (a browser copies a table's cells with tabs "
+    "between them): part of the story"
+)
+RULE_LINK_TWICE = (
+    "a line with no full stop printed twice, one right after the other (a link's picture "
+    "and its title): a link to another story, not the story"
 )
 RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not the story"
 # Only a copyright line that closes the page ends the story; a photo's "© Getty" does not.
@@ -268,6 +282,11 @@ def _mark_copied_story(
             mark(i, "photo_caption", RULE_ABOVE_CREDIT)
             above_credit.add(i)
     first, last, comments = story_region(lines, kinds, matched)
+    for i in item_separators(lines, kinds):
+        mark(i, "page_chrome", RULE_SEPARATOR)
+    last, profile = before_company_profile(lines, kinds, first, last)
+    for i, pattern in profile:
+        mark(i, pattern.kind, pattern.rule)
     if "headline" not in kinds:
         # A headline the page prints again (in a list of links) is still the headline.
         again = set(repeated) if len(repeated) < len(prose) else set()
@@ -278,6 +297,9 @@ def _mark_copied_story(
             mark(found[0], "headline", found[1])
     for i in list_after_story(lines, kinds, last):
         mark(i, "story", RULE_LIST)
+    for i in table_rows(lines):
+        if first <= i <= last and kinds[i] is None:
+            mark(i, "story", RULE_TABLE)
     start = start_after_header(lines, matched, first, last)
     for i in range(first, start):
         if kinds[i] is None:
@@ -330,6 +352,9 @@ def _mark_short_lines(lines: Sequence[Line], kinds: Sequence[str | None], mark: 
     A short line ending with a colon that leads into a box or a gallery is a lead-in.
     """
     for i, line in enumerate(lines):
+        if kinds[i] is None and not is_prose(line.text) and _printed_twice(lines, i):
+            mark(i, "promo", RULE_LINK_TWICE)
+            continue
         if kinds[i] is not None or not is_title_like(line.text):
             if kinds[i] is None and line.text.endswith(":") and len(line.text.split()) <= 12:
                 nxt = kinds[i + 1] if i + 1 < len(lines) else None
@@ -342,6 +367,15 @@ def _mark_short_lines(lines: Sequence[Line], kinds: Sequence[str | None], mark: 
             mark(i, "story", RULE_SUBHEADING)
         else:
             mark(i, "promo", RULE_TEASER)
+
+
+def _printed_twice(lines: Sequence[Line], i: int) -> bool:
+    """Is line ``i`` printed again one or two lines away (a link's picture and title)?"""
+    text = normalise_line(lines[i].text)
+    return any(
+        0 <= j < len(lines) and normalise_line(lines[j].text) == text
+        for j in (i - 2, i - 1, i + 1, i + 2)
+    )
 
 
 def _mark_galleries(
