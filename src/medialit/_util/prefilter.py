@@ -210,6 +210,19 @@ class AnyMatch:
                 self._starts.append(group)
             else:
                 others.extend(members)
+        # Some patterns have their strings looked for one by one ("in" is fast): those
+        # searched in the line's tail only (found anywhere in a long line, "." says
+        # little for "..$"), and those that need a character as common as "." or ":"
+        # (a letter tree would find it again and again).
+        self._direct: list[tuple[Searched, tuple[str, ...] | None]] = []
+        tree: list[Searched] = []
+        for pattern in others:
+            found = required_literals(pattern.regex.pattern)
+            if pattern.tail_chars is not None or (found and min(map(len, found)) < 3):
+                self._direct.append((pattern, found))
+            else:
+                tree.append(pattern)
+        others = tree
         self._others = others
         literals = [required_literals(p.regex.pattern) for p in others]
         self._always = frozenset(i for i, found in enumerate(literals) if found is None)
@@ -232,9 +245,17 @@ class AnyMatch:
         for i in sorted(candidates):
             pattern = self._others[i]
             subject = line if pattern.case_sensitive else lower
+            if pattern.max_chars is not None and len(subject) > pattern.max_chars:
+                continue
+            if pattern.regex.search(subject):
+                return True
+        for pattern, strings in self._direct:
+            subject = line if pattern.case_sensitive else lower
             if pattern.tail_chars is not None:
                 subject = subject[-pattern.tail_chars :]
             if pattern.max_chars is not None and len(subject) > pattern.max_chars:
+                continue
+            if strings is not None and not any(map(subject.__contains__, strings)):
                 continue
             if pattern.regex.search(subject):
                 return True
@@ -245,8 +266,8 @@ class _LiteralScan:
     """One pass over a line that finds which patterns' required strings it holds.
 
     The strings of all patterns searched in the same text (the line, or the lower-cased
-    line) make one letter-tree regex, tried at every position inside a look-ahead, so
-    strings that overlap are all seen: at each position it finds the longest string
+    line) make one letter-tree regex, searched again from the character after each
+    match, so strings that overlap are all seen: at each position it finds the longest string
     starting there, and every shorter string starting there is a beginning of it (the
     ``owners`` of a string include the owners of its beginnings). Patterns limited to
     short lines are left out of the regex used on longer lines.
@@ -270,9 +291,13 @@ class _LiteralScan:
     def add_candidates(self, subject: str, candidates: set[int]) -> None:
         """Add the index of every pattern whose required string ``subject`` holds."""
         regex, owners = self._for_length(len(subject))
-        if regex is not None:
-            for match in regex.finditer(subject):
-                candidates |= owners[match.group(1)]
+        if regex is None:
+            return
+        search = regex.search
+        match = search(subject)
+        while match is not None:
+            candidates |= owners[match.group()]
+            match = search(subject, match.start() + 1)
 
     def _for_length(
         self, length: int
@@ -291,7 +316,7 @@ class _LiteralScan:
                 )
                 for string in table
             }
-            regex = re.compile(f"(?=({trie_regex(sorted(table))}))") if table else None
+            regex = re.compile(trie_regex(sorted(table))) if table else None
             found = self._compiled[band] = (regex, owners)
         return found
 
