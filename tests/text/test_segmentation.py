@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from page_lines import STORY, story_of
 
 import medialit as ml
 from medialit.text.segmentation import split_sentences
@@ -280,18 +281,7 @@ TEASERS = [
     "Library opens a new reading room for children",
     "Council approves budget for street lighting",
 ]
-STORY = [
-    "The old lighthouse on the north cape will be repaired next spring, the harbour "
-    "board said on Thursday, after storms damaged its roof and lamp room.",
-    "Work will take about four months, and the light will be replaced by a temporary "
-    "beacon on the pier while the builders are there.",
-    "\"We want it to shine for another hundred years,\" said Mira Olsen, who chairs the "
-    "board's heritage committee.",
-]
 
-
-def _story_of(article: ml.Article) -> list[str]:
-    return [b.text for b in article.block_records if b.kind == "story"]
 
 
 def test_headline_sits_above_its_summary_and_byline_not_above_the_story():
@@ -311,7 +301,7 @@ def test_headline_sits_above_its_summary_and_byline_not_above_the_story():
     ]
     article = ml.Article.from_text("\n".join(lines))
     assert article.title == "Lighthouse on the north cape to be repaired"
-    assert _story_of(article) == STORY
+    assert story_of(article) == STORY
 
 
 def test_headline_with_the_writers_name_on_its_own_line_and_teasers_between():
@@ -325,7 +315,7 @@ def test_headline_with_the_writers_name_on_its_own_line_and_teasers_between():
     ]
     article = ml.Article.from_text("\n".join(lines))
     assert article.title == "Lighthouse on the north cape to be repaired"
-    assert _story_of(article) == STORY
+    assert story_of(article) == STORY
 
 
 def test_a_caption_the_page_prints_twice_is_not_story():
@@ -335,42 +325,6 @@ def test_a_caption_the_page_prints_twice_is_not_story():
     )
     lines = ["Lighthouse on the north cape to be repaired", caption, caption, *STORY]
     article = ml.Article.from_text("\n".join(lines))
-    assert _story_of(article) == STORY
+    assert story_of(article) == STORY
     kinds = {b.kind for b in article.block_records if b.text == caption}
     assert kinds == {"promo"}
-
-
-@pytest.mark.parametrize(
-    ("line", "pattern_id"),
-    [
-        ("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "dateline"),
-        ("PUBLISHED TUE, NOV 19 20197:05 AM EST", "dateline"),
-        ("13.11.2019, 23:06", "dateline"),
-        ("by Lena Park", "byline"),
-        ("Sam Reed, National Political Writer", "byline_role"),
-        ("The Associated Press", "byline_agency"),
-        ("you are here: HomeNewsBusiness", "breadcrumb"),
-        ("In this Dec. 12, 2006, file photo, a diver checks the hull.", "caption_phrases"),
-        ("Thanks for signing up!", "signup_phrases"),
-    ],
-)
-def test_page_shapes_match_their_pattern(line, pattern_id):
-    from medialit.text.page_rules import match_pattern
-
-    pattern = match_pattern(line)
-    assert pattern is not None and pattern.id == pattern_id
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "May 5 people died in the storm, officials said.",
-        "by the way, the lamp was fine",
-        "November 2019 was the wettest month on record.",
-        "The writer, a former sailor, knew the cape well.",
-    ],
-)
-def test_story_sentences_are_not_page_shapes(line):
-    from medialit.text.page_rules import match_pattern
-
-    assert match_pattern(line) is None
