@@ -8,7 +8,9 @@ page; most lines are story paragraphs that match none of them. Two cheap tests s
   one regex tried once at the line's start (``re.match``), instead of one search each;
 - every other pattern carries the strings one of which each of its matches must
   contain, read from the pattern itself (:func:`required_literals`): a line holding
-  none of them is not searched (``str``'s ``in`` is much faster than a search).
+  none of them is not searched. The strings of most patterns are found in one pass
+  (a letter tree of them all); those of patterns that read only the line's tail, or
+  that need a character as common as ".", are tested with ``str``'s ``in``.
 
 Only when a line passes these tests is it worth asking which pattern matches first.
 Both tests are exact: they never hide a match (tests/_util/test_prefilter.py checks
@@ -215,20 +217,19 @@ class AnyMatch:
         # little for "..$"), and those that need a character as common as "." or ":"
         # (a letter tree would find it again and again).
         self._direct: list[tuple[Searched, tuple[str, ...] | None]] = []
-        tree: list[Searched] = []
+        self._others: list[Searched] = []  # the rest: their strings go into letter trees
+        literals: list[tuple[str, ...] | None] = []
         for pattern in others:
             found = required_literals(pattern.regex.pattern)
             if pattern.tail_chars is not None or (found and min(map(len, found)) < 3):
                 self._direct.append((pattern, found))
             else:
-                tree.append(pattern)
-        others = tree
-        self._others = others
-        literals = [required_literals(p.regex.pattern) for p in others]
+                self._others.append(pattern)
+                literals.append(found)
         self._always = frozenset(i for i, found in enumerate(literals) if found is None)
         self._scans = [
-            _LiteralScan(case_sensitive, others, literals)
-            for case_sensitive in sorted({p.case_sensitive for p in others})
+            _LiteralScan(case_sensitive, self._others, literals)
+            for case_sensitive in sorted({p.case_sensitive for p in self._others})
         ]
 
     def may_match(self, line: str, lower: str) -> bool:

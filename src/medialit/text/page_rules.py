@@ -78,18 +78,21 @@ def page_patterns() -> tuple[Pattern, ...]:
         "lexicons", "page_patterns.csv",
         columns=("id", "kind", "pattern", "case_sensitive", "match_on", "rule"),
     )
-    return tuple(
-        Pattern(
-            row["id"],
-            row["kind"],
-            re.compile(row["pattern"]),
-            row["rule"],
-            row["case_sensitive"].strip().lower() == "true",
-            row["match_on"] == "tail",
-            row.get("ends_story", "").strip().lower() == "true",
-            _max_chars(row["pattern"]),
-        )
-        for row in rows
+    return tuple(pattern_from_row(row) for row in rows)
+
+
+def pattern_from_row(row: dict[str, str]) -> Pattern:
+    """One pattern from its row in a data file (``match_on`` and ``ends_story`` may be
+    missing: then the whole line is read and the pattern ends nothing)."""
+    return Pattern(
+        row["id"],
+        row["kind"],
+        re.compile(row["pattern"]),
+        row["rule"],
+        row["case_sensitive"].strip().lower() == "true",
+        row.get("match_on", "") == "tail",
+        row.get("ends_story", "").strip().lower() == "true",
+        _max_chars(row["pattern"]),
     )
 
 
@@ -433,7 +436,7 @@ def _is_header(lines: Sequence[Line], matched: Sequence[Pattern | None], i: int)
     return pattern is not None and pattern.id in HEADER_IDS and "@" not in lines[i].text
 
 
-_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")  # a year, as a copyright line or a date names it
 
 
 def _before_dated_list(
@@ -458,7 +461,7 @@ def _before_dated_list(
             paragraph_before
             and pattern.id in HEADER_IDS
             and "@" not in text
-            and _YEAR_RE.search(text)
+            and YEAR_RE.search(text)
         ):
             dated.append(i)
             paragraph_before = False

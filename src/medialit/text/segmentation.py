@@ -41,6 +41,7 @@ from .headline import find_headline
 from .page_rules import (
     RULE_HEADLINE,
     STRIP_CHARS,
+    YEAR_RE,
     Line,
     Pattern,
     count_words,
@@ -122,9 +123,6 @@ RULE_COMMENTS = "it comes after the comments heading: what readers wrote, not th
 _CLOSING_COPYRIGHT = frozenset({"copyright", "copyright_tail"})
 # ... and a page's own copyright line names the year or says "all rights reserved"; a
 # photo's credit ("© Sam Reed / Harbour Times") names only who took it.
-_PAGE_COPYRIGHT_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b|rights reserved", re.IGNORECASE)
-
-
 _RESERVED_RE = re.compile(r"rights reserved", re.IGNORECASE)
 
 
@@ -133,7 +131,7 @@ def _closes_story(text: str, pattern: Pattern | None) -> bool:
     return (
         pattern is not None
         and pattern.id in _CLOSING_COPYRIGHT
-        and _PAGE_COPYRIGHT_RE.search(text) is not None
+        and (YEAR_RE.search(text) is not None or _RESERVED_RE.search(text) is not None)
     )
 
 
@@ -266,9 +264,10 @@ def _mark_copied_story(
     counts = Counter(normalise_line(line.text) for line in lines)
     prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line.text)]
     repeated = [i for i in prose if counts[normalise_line(lines[i].text)] > 1]
-    if len(repeated) < len(prose):
-        for i in repeated:
-            mark(i, "promo", RULE_REPEATED)
+    if len(repeated) == len(prose):
+        repeated = []  # every paragraph printed twice: nothing to tell them apart by
+    for i in repeated:
+        mark(i, "promo", RULE_REPEATED)
     above_credit: set[int] = set()
     for i in range(len(lines) - 1):
         credit = matched[i + 1]
@@ -289,8 +288,7 @@ def _mark_copied_story(
         mark(i, pattern.kind, pattern.rule)
     if "headline" not in kinds:
         # A headline the page prints again (in a list of links) is still the headline.
-        again = set(repeated) if len(repeated) < len(prose) else set()
-        again |= above_credit
+        again = set(repeated) | above_credit
         open_kinds = [None if i in again else kind for i, kind in enumerate(kinds)]
         found = find_headline(lines, open_kinds, matched, first)
         if found is not None:

@@ -8,12 +8,18 @@ words about the company that put it out, which are not the news.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 
 from .._util.data import read_table
-from .page_rules import Line, Pattern, count_words, is_title_like, normalise_line
+from .page_rules import (
+    Line,
+    Pattern,
+    count_words,
+    is_title_like,
+    normalise_line,
+    pattern_from_row,
+)
 
 
 @cache
@@ -27,13 +33,7 @@ def closing_patterns() -> tuple[Pattern, ...]:
         "lexicons", "closing_patterns.csv",
         columns=("id", "kind", "pattern", "case_sensitive", "rule"),
     )
-    return tuple(
-        Pattern(
-            row["id"], row["kind"], re.compile(row["pattern"]), row["rule"],
-            row["case_sensitive"].strip().lower() == "true", False,
-        )
-        for row in rows
-    )
+    return tuple(pattern_from_row(row) for row in rows)
 
 
 def _closing_pattern(line: str) -> Pattern | None:

@@ -166,8 +166,8 @@ def parse_html(markup: str) -> tuple[str, dict[str, Any], frozenset[str] | None]
     text is read with the rules for copied page text, as if a teacher had copied it.
     """
     main_lines = _main_text(markup)
+    page_lines = visible_lines(markup)
     if not main_lines:
-        page_lines = visible_lines(markup)
         if sum(count_words(line) for line in page_lines) < _MIN_WORDS:
             raise errors.ArticleError(
                 "No article text was found in this web page. Save the page again with its "
@@ -176,7 +176,6 @@ def parse_html(markup: str) -> tuple[str, dict[str, Any], frozenset[str] | None]
             )
         return "\n\n".join(page_lines) + "\n", _metadata(markup), None
     meta = _metadata(markup)
-    page_lines = visible_lines(markup)
     main_set = {_norm(line) for line in main_lines}
     found = sum(_norm(line) in main_set for line in page_lines)
     if found < 0.8 * len(main_set):
