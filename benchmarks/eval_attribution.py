@@ -67,6 +67,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _brat import annotated_articles, brat_span  # noqa: E402
 from _spans import pair_spans  # noqa: E402
 
 from medialit._util.lazy import pd  # noqa: E402
@@ -86,14 +87,10 @@ class Doc(NamedTuple):
 
 def load_brat(folder: Path) -> list[Doc]:
     """Read every article and its first (sorted) annotation file."""
-    chosen: dict[str, Path] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
     docs = []
-    for name, ann in sorted(chosen.items()):
-        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    for name, text, lines in annotated_articles(folder):
         gold: dict[str, list[tuple[int, int]]] = {label: [] for label in LABELS}
-        for line in ann.read_text(encoding="utf-8").splitlines():
+        for line in lines:
             if not line.startswith("T"):
                 continue
             fields = line.split("\t")
@@ -101,8 +98,7 @@ def load_brat(folder: Path) -> list[Doc]:
                 continue  # a few train files have a line with an ID only
             label, pieces = fields[1].split(" ", 1)
             if label in gold:
-                bounds = [tuple(map(int, p.split())) for p in pieces.split(";")]
-                gold[label].append((bounds[0][0], bounds[-1][1]))
+                gold[label].append(brat_span(pieces))
         docs.append(Doc(name, text, {k: sorted(v) for k, v in gold.items()}))
     return docs
 

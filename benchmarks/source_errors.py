@@ -36,6 +36,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _brat import annotated_articles, brat_span  # noqa: E402
 from _spans import pair_spans  # noqa: E402
 
 from medialit.detect.attribution import attribution_records  # noqa: E402
@@ -52,20 +53,14 @@ class GoldAttr(NamedTuple):
 
 def load_gold(folder: Path) -> list[tuple[str, str, list[GoldAttr]]]:
     """(name, text, gold attributions) for every article (first annotator in sorted order)."""
-    chosen: dict[str, Path] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
     out = []
-    for name, ann in sorted(chosen.items()):
-        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    for name, text, lines in annotated_articles(folder):
         spans: dict[str, tuple[int, int]] = {}
         events = []
-        for line in ann.read_text(encoding="utf-8").splitlines():
+        for line in lines:
             fields = line.split("\t")
             if line.startswith("T") and len(fields) >= 2:
-                _, pieces = fields[1].split(" ", 1)
-                bounds = [tuple(map(int, p.split())) for p in pieces.split(";")]
-                spans[fields[0]] = (bounds[0][0], bounds[-1][1])
+                spans[fields[0]] = brat_span(fields[1].split(" ", 1)[1])
             elif line.startswith("E") and len(fields) >= 2:
                 events.append(dict(x.split(":", 1) for x in fields[1].split()))
         attrs = [
