@@ -117,6 +117,13 @@ SHAPES: tuple[Shape, ...] = (
         lambda n: _fill("(AP Photo ", n),
         _segment,
     ),
+    Shape(
+        "share_bar",
+        "page patterns: share buttons with long runs of spaces between them, then a word "
+        "that is no button (each run of spaces could be split two ways)",
+        lambda n: "share" + _fill("\t\u2003 \u3000 \u2009 facebook", n) + " x",
+        _segment,
+    ),
 )
 
 
