@@ -89,6 +89,7 @@ lesson-times: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/eval_attribution.py
+	$(PY) benchmarks/agreement.py
 	$(PY) benchmarks/eval_hedges.py
 	$(PY) benchmarks/eval_pages.py
 	$(PY) benchmarks/worst_case.py

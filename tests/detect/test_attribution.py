@@ -616,3 +616,20 @@ def test_an_empty_content_span_is_no_content():
     table = find_attributions(ml.Article.from_text("Smith told Smith ,"), scope="page")
     for row in table.itertuples():
         assert row.content_start == -1 or row.content_start < row.content_end
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("the teachers' union", ["the", "teachers'", "union"]),
+        ("the teachers' Union", ["the", "teachers", "'", "Union"]),  # a quote closing
+        ("the bosses'x plan", ["the", "bosses'x", "plan"]),
+        ("an abc-s' list", ["an", "abc-s", "'", "list"]),  # no word part before the s
+        ("Trump's al-Baghdadi U.S. 40,000 3.5 @user --", [
+            "Trump's", "al-Baghdadi", "U.S.", "40,000", "3.5", "@user", "--"]),
+    ],
+)
+def test_tokens_keep_a_plural_owner_and_words_whole(text, tokens):
+    from medialit.detect.attribution.tokens import _sentence
+
+    assert _sentence(text, 0, len(text)).toks == tokens

@@ -454,3 +454,46 @@ def test_typology_codes_are_explained_in_plain_words():
     assert set(codes) == {"SC", "CaPu", "CaPr", "ISFM", "ISF", "ISM", "IP", "private"}
     assert all(len(t.meaning.split()) >= 6 for t in codes.values())
     assert outlets.typology_codes() is codes  # cached
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey's Anadolu Ajansı reported the strike.",
+        "Turkey's anadolu ajansı reported the strike.",
+        "İstanbul: Anadolu Ajansı reported the strike.",  # "İ" grows when lower-cased
+    ],
+)
+def test_names_with_letters_that_fold_oddly_are_found(text):
+    """The fast search in folded text finds what the case-insensitive pattern finds."""
+    assert [oid for _, oid in found(text)] == ["anadolu-agency"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_fast_scan_finds_what_the_plain_pattern_finds(data):
+    """The folded-text search and ``pattern.search`` agree on sentences built from names."""
+    matcher = outlets._matcher()
+    names = sorted((*matcher.any_case, *matcher.exact_case, *matcher.in_context))
+    words = data.draw(st.lists(st.one_of(
+        st.sampled_from(names).map(lambda n: data.draw(st.sampled_from(
+            [n, n.upper(), n.lower(), n.title(), n.replace("i", "ı")]))),
+        st.sampled_from(["said", "the", "reported", "AP", "news agency", "İ", "ſ", ",", "(", "@"]),
+    ), min_size=1, max_size=8))
+    text = " ".join(words)
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        out, pos = [], 0
+        while (m := matcher.pattern.search(text, pos)) is not None:
+            out.append(m.span())
+            pos = m.start() + 1
+        return out
+
+    def fast(text: str) -> list[tuple[int, int]]:
+        out, pos, low = [], 0, outlets.folded_same_length(text)
+        while (m := outlets._search(matcher, text, low, pos, len(text))) is not None:
+            out.append(m.span())
+            pos = m.start() + 1
+        return out
+
+    assert fast(text) == plain(text)

@@ -232,15 +232,21 @@ class _Vocabulary(NamedTuple):
         return _REF.sub(one, pattern)
 
 
-def _form_regex(form: str) -> str:
-    """A literal form as a regex: any run of spaces matches, both apostrophes match."""
-    words = [re.escape(w.replace("’", "'")).replace("'", "['’]") for w in form.split()]
-    return r"\s+".join(words)
+def _form_char(ch: str) -> str:
+    """One letter of a literal form: any run of spaces matches, both apostrophes match."""
+    if ch == " ":
+        return r"\s+"
+    return "['’]" if ch == "'" else re.escape(ch)
 
 
 def _alternatives(forms: Iterable[str]) -> str:
-    # Longest first: an alternation takes the first form that matches, not the longest.
-    return "|".join(_form_regex(f) for f in sorted(set(forms), key=len, reverse=True))
+    """Literal forms as one letter tree.
+
+    A tree tries the longer form first where forms share a start, as the longest
+    form must win, and rejects a form at its first wrong letter, which a list of
+    alternatives cannot do under ``re.IGNORECASE``.
+    """
+    return trie_regex({" ".join(f.replace("’", "'").split()) for f in forms}, char_regex=_form_char)
 
 
 def lexicon_problems(rows: Iterable[Mapping[str, str]]) -> list[str]:

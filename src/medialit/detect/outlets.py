@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .._util.data import read_table
+from .._util.folding import folded, folded_same_length
 from .._util.frames import records_frame
 from .._util.lazy import pd
 from .._util.regex import trie_regex
@@ -147,6 +148,7 @@ class OutletMention(NamedTuple):
 
 class _Matcher(NamedTuple):
     pattern: re.Pattern[str]
+    lower_pattern: re.Pattern[str]  # every form lower-cased: finds where ``pattern`` may match
     any_case: dict[str, str]  # normalized form -> outlet id
     exact_case: dict[str, str]
     acronyms: frozenset[str]  # exact forms without small letters
@@ -255,9 +257,40 @@ def _matcher() -> _Matcher:
     # The in-context forms come last: a regular name at the same place is tried first.
     body += "|" + _trie_regex(in_context) if in_context else ""
     pattern = re.compile(rf"(?<![\w@#])(?:{body})(?!\w)")
+    lowered = {folded(form) for form in (*any_case, *exact_case, *in_context)}
+    lower_pattern = re.compile(rf"(?<![\w@#])(?:{_trie_regex(lowered)})(?!\w)")
     return _Matcher(
-        pattern, any_case, exact_case, acronyms, not_before, in_context, needs_place, also_named
+        pattern,
+        lower_pattern,
+        any_case,
+        exact_case,
+        acronyms,
+        not_before,
+        in_context,
+        needs_place,
+        also_named,
     )
+
+
+def _search(
+    matcher: _Matcher, text: str, lower: str | None, pos: int, end: int
+) -> re.Match[str] | None:
+    """The first name in ``text[pos:end]``, as ``matcher.pattern.search`` finds it, faster.
+
+    ``lower`` is the text as :func:`~medialit._util.folding.folded_same_length` gives
+    it. Python's ``re`` cannot reject a word by its first letter in a case-insensitive
+    letter tree; in lower-cased text a plain tree can, about four times faster. Every
+    place where a name matches is also a place where its folded form matches, so the
+    real pattern is only tried where the folded one found something.
+    """
+    if lower is None:
+        return matcher.pattern.search(text, pos, end)
+    while (hint := matcher.lower_pattern.search(lower, pos, end)) is not None:
+        match = matcher.pattern.match(text, hint.start(), end)
+        if match is not None:
+            return match
+        pos = hint.start() + 1
+    return None
 
 
 def _in_context_forms(
@@ -370,11 +403,12 @@ def scan_outlets(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int,
     on from the next character, so a rejected short name cannot hide a real one.
     """
     matcher = _matcher()
+    lower = folded_same_length(text)
     found: list[tuple[int, int, str]] = []
     for span_start, span_end in sorted(spans):
         pos = span_start
         while True:
-            match = matcher.pattern.search(text, pos, span_end)
+            match = _search(matcher, text, lower, pos, span_end)
             if match is None:
                 break
             start, end = match.span()

@@ -20,8 +20,9 @@ def _token_regex() -> re.Pattern[str]:
         r"(?:[A-Za-z]\.){2,}"  # U.S., a.m., D.C.
         r"|[A-Z][a-z]{0,4}\.(?=\s)"  # Col., Gen., Sen., an initial D.
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+\.\d+(?!\.?\d)"  # 40,000 and 3.5
-        r"|\w+(?:[-'’&]\w+)*s['’](?=\s+[a-z])"  # a plural's owner: the teachers' union
-        r"|\w+(?:[-'’&]\w+)*"  # words, al-Baghdadi, Trump's
+        # words (al-Baghdadi, Trump's) and a plural's owner with its apostrophe (the
+        # teachers' union); one branch, so a word is not read twice to look for "s'"
+        r"|\w+(?:[-'’&]\w+)*(?:(?<=\ws)['’](?=\s+[a-z]))?"
         r"|@\w+"  # a social media handle: @nycsouthpaw
         r"|--|[^\w\s])"  # punctuation, one mark at a time
     )
@@ -75,7 +76,11 @@ def _sentence(text: str, start: int, end: int) -> _Sent:
     """Tokenise one sentence (parallel lists are much cheaper to build than token objects)."""
     found = list(_token_regex().finditer(text, start, end))
     return _Sent(
-        start, end, [m.group() for m in found], [m.start() for m in found], [m.end() for m in found]
+        start,
+        end,
+        list(map(re.Match.group, found)),
+        list(map(re.Match.start, found)),
+        list(map(re.Match.end, found)),
     )
 
 
