@@ -9,6 +9,13 @@ import pytest
 from page_lines import STORY, story_of
 
 import medialit as ml
+from medialit.text.page_rules import (
+    count_words,
+    is_prose,
+    is_title_like,
+    lines_of,
+    normalise_line,
+)
 from medialit.text.segmentation import split_sentences
 from medialit.vocab import BLOCK_KINDS
 
@@ -328,3 +335,30 @@ def test_a_caption_the_page_prints_twice_is_not_story():
     assert story_of(article) == STORY
     kinds = {b.kind for b in article.block_records if b.text == caption}
     assert kinds == {"promo"}
+
+
+def test_each_line_carries_the_answers_of_the_line_functions():
+    """lines_of answers count_words, is_prose, is_title_like and normalise_line once per
+    line: the same answers as the functions give on the line's text."""
+    text = "\n".join([
+        "  Harbour Council Votes   To Close The Old Ferry Pier ",
+        "By Ann Lee\tand Bo Li",
+        "The council voted on Tuesday to close the pier, which has stood for ninety years.",
+        "Is it safe to swim near the pier in winter?",
+        "Will the ferry come back next summer, when the new pier is finished and open again?",
+        "港口委员会投票关闭旧渡轮码头",
+        "Städtischer Rat beschließt die Schließung des alten Fähranlegers am Hafen",
+        "Latest News Ferry Times Harbour Guide Council Votes Weather Sports Jobs Events"
+        " Contact Us About Our Team Archive Search",
+        "\u00a0Share\u00a0 Save \u200b",
+        "“It is a sad day,” said the harbour master.",
+    ])
+    lines = lines_of(text)
+    assert len(lines) == 10
+    for line in lines:
+        assert line.words == count_words(line.text), line.text
+        assert line.prose == is_prose(line.text), line.text
+        assert line.title_like == is_title_like(line.text), line.text
+        assert line.normal == normalise_line(line.text), line.text
+    assert {line.prose for line in lines} == {True, False}
+    assert {line.title_like for line in lines} == {True, False}
