@@ -157,6 +157,10 @@ def test_story_continues_after_a_caption_inside_the_story():
             ["They were scared – they ran.", "John F. Kennedy spoke."],
         ),
         ("Fighting ended on Sept. 22 in the town.", ["Fighting ended on Sept. 22 in the town."]),
+        # The word before a period runs back to any white space (a tab, a no-break space).
+        ("Ask\u00a0Gen. Lee\tGen. Ames now.", ["Ask\u00a0Gen. Lee\tGen. Ames now."]),
+        ("It cost $5.\u00a0Then it rose.", ["It cost $5.", "Then it rose."]),
+        ('He met ("Col. Ray") there. Done.', ['He met ("Col. Ray") there.', "Done."]),
     ],
 )
 def test_split_sentences(text, expected):

@@ -165,14 +165,27 @@ def lines_of(text: str) -> list[Line]:
         end = start + len(stripped)
         between = text[prev_end:start]
         gap = not lines or between.count("\n") + between.count("\r") - between.count("\r\n") >= 2
-        split = stripped.split()
-        words = len(split) + _cjk_chars(stripped) // 2
+        split_words, normal = _split_and_fold(stripped)
+        words = split_words + _cjk_chars(stripped) // 2
         lines.append(Line(
             start, end, stripped, gap, words, _is_prose(stripped, words),
-            _is_title_like(stripped, len(split)), " ".join(split).casefold(),
+            _is_title_like(stripped, split_words), normal,
         ))
         prev_end = end
     return lines
+
+
+def _split_and_fold(line: str) -> tuple[int, str]:
+    """``len(line.split())`` and :func:`normalise_line` of a trimmed line.
+
+    Most lines hold no white space but single spaces (white space other than the space
+    is never printable: tab, no-break space, line separator ...). Then each space
+    separates two words and the line is already folded, so no list of words is built.
+    """
+    if line.isprintable() and "  " not in line:
+        return line.count(" ") + 1, line.casefold()
+    split = line.split()
+    return len(split), " ".join(split).casefold()
 
 
 def normalise_line(line: str) -> str:
