@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from .regex import trie_regex
@@ -273,7 +273,8 @@ class _LiteralScan:
     each position it finds the longest string starting there, and every shorter string
     starting there is a beginning of it (the ``owners`` of a string include the owners
     of its beginnings). Patterns limited to short lines are left out of the regex used
-    on longer lines. A pattern with no required string is always searched.
+    on longer lines (one band of lengths at a time). A pattern with no required string
+    is always searched.
     """
 
     def __init__(
@@ -282,59 +283,63 @@ class _LiteralScan:
         members: Sequence[tuple[Searched, tuple[str, ...] | None]],
     ) -> None:
         self.case_sensitive, self.tail_chars = key
-        self._patterns = [pattern for pattern, _ in members]
-        self._always = [i for i, (_, found) in enumerate(members) if found is None]
-        self._members = [
-            (i, pattern.max_chars, found)
-            for i, (pattern, found) in enumerate(members)
-            if found is not None
-        ]
-        self._limits = sorted({m for _, m, _ in self._members if m is not None})
-        self._compiled: dict[int, tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]] = {}
+        self._members = members
+        self._limits = sorted({p.max_chars for p, _ in members if p.max_chars is not None})
+        self._bands: dict[int, _Band] = {}
 
     def any_search(self, subject: str) -> bool:
         """Does any of the patterns match ``subject`` (searched only if it may)?"""
-        candidates = set(self._always)
-        self.add_candidates(subject, candidates)
-        for i in sorted(candidates):
-            pattern = self._patterns[i]
-            if pattern.max_chars is not None and len(subject) > pattern.max_chars:
-                continue
-            if pattern.regex.search(subject):
-                return True
-        return False
+        band = self._band(len(subject))
+        candidates: Iterable[int] = band.always
+        search = band.search
+        if search is not None:
+            match = search(subject)
+            if match is not None:
+                found = set(band.always)
+                owners = band.owners
+                while match is not None:
+                    found |= owners[match.group()]
+                    match = search(subject, match.start() + 1)
+                candidates = found
+        regexes = band.regexes
+        return any(regexes[i].search(subject) for i in candidates)
 
-    def add_candidates(self, subject: str, candidates: set[int]) -> None:
-        """Add the index of every pattern whose required string ``subject`` holds."""
-        regex, owners = self._for_length(len(subject))
-        if regex is None:
-            return
-        search = regex.search
-        match = search(subject)
-        while match is not None:
-            candidates |= owners[match.group()]
-            match = search(subject, match.start() + 1)
-
-    def _for_length(
-        self, length: int
-    ) -> tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]:
+    def _band(self, length: int) -> _Band:
+        """What to search in a text of ``length`` characters: only the patterns that can
+        match a text so long (texts between two limits share a band, built once)."""
         band = bisect.bisect_left(self._limits, length)
-        found = self._compiled.get(band)
+        found = self._bands.get(band)
         if found is None:
+            fitting = [
+                (pattern, strings) for pattern, strings in self._members
+                if pattern.max_chars is None or pattern.max_chars >= length
+            ]
             table: dict[str, set[int]] = {}
-            for i, max_chars, strings in self._members:
-                if max_chars is None or max_chars >= length:
-                    for string in strings:
-                        table.setdefault(string, set()).add(i)
+            for i, (_, strings) in enumerate(fitting):
+                for string in strings or ():
+                    table.setdefault(string, set()).add(i)
             owners = {
                 string: frozenset().union(
                     *(ids for other, ids in table.items() if string.startswith(other))
                 )
                 for string in table
             }
-            regex = re.compile(trie_regex(sorted(table))) if table else None
-            found = self._compiled[band] = (regex, owners)
+            found = self._bands[band] = _Band(
+                re.compile(trie_regex(sorted(table))).search if table else None,
+                owners,
+                tuple(i for i, (_, strings) in enumerate(fitting) if strings is None),
+                [pattern.regex for pattern, _ in fitting],
+            )
         return found
+
+
+class _Band(NamedTuple):
+    """The patterns of a :class:`_LiteralScan` that can match texts of some lengths."""
+
+    search: Callable[..., re.Match[str] | None] | None  # the letter tree's; None: no strings
+    owners: dict[str, frozenset[int]]  # which patterns (by index) hold each string
+    always: tuple[int, ...]  # the patterns with no required string: always searched
+    regexes: list[re.Pattern[str]]  # the patterns, by index
 
 
 class _StartGroup:

@@ -333,6 +333,8 @@ def _mark_after_copyright(
         if kinds[i] is None and not line.title_like:
             seen_story_text = True
         pattern = matched[i]
+        if pattern is None or pattern.id not in _CLOSING_COPYRIGHT:
+            continue  # no copyright line (asked first: most lines match no pattern)
         if run is not None and run[0] <= i < run[1] and not _RESERVED_RE.search(line.text):
             continue
         if seen_story_text and _closes_story(line.text, pattern):
