@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
 from .regex import trie_regex
@@ -290,7 +290,7 @@ class _LiteralScan:
     def any_search(self, subject: str) -> bool:
         """Does any of the patterns match ``subject`` (searched only if it may)?"""
         band = self._band(len(subject))
-        candidates: Iterable[int] = band.always
+        candidates: Collection[int] = band.always
         search = band.search
         if search is not None:
             match = search(subject)
@@ -301,6 +301,8 @@ class _LiteralScan:
                     found |= owners[match.group()]
                     match = search(subject, match.start() + 1)
                 candidates = found
+        if not candidates:
+            return False  # most lines: no string found, nothing to search
         regexes = band.regexes
         return any(regexes[i].search(subject) for i in candidates)
 
