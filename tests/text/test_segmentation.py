@@ -6,10 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from page_lines import STORY, story_of
 
 import medialit as ml
 from medialit.text.page_rules import (
+    STRIP_CHARS,
     count_words,
     is_prose,
     is_title_like,
@@ -366,3 +369,25 @@ def test_each_line_carries_the_answers_of_the_line_functions():
         assert line.normal == normalise_line(line.text), line.text
     assert {line.prose for line in lines} == {True, False}
     assert {line.title_like for line in lines} == {True, False}
+
+
+def _lines_by_regex(text):
+    """lines_of as first written: one regex over the runs between line breaks."""
+    found, prev_end = [], 0
+    for match in re.finditer(r"[^\r\n]+", text):
+        raw = match.group()
+        stripped = raw.strip(STRIP_CHARS)
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip(STRIP_CHARS)))
+        between = text[prev_end:start]
+        breaks = between.count("\n") + between.count("\r") - between.count("\r\n")
+        found.append((start, start + len(stripped), stripped, not found or breaks >= 2))
+        prev_end = start + len(stripped)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=["a", "b", " ", "\t", "\u00a0", "\ufeff", "\u2028", "\n", "\r"]))
+def test_lines_are_cut_at_every_kind_of_line_break(text):
+    assert [line[:4] for line in lines_of(text)] == _lines_by_regex(text)

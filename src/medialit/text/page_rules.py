@@ -18,7 +18,7 @@ a name and a date.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -155,24 +155,42 @@ _LINE_RE = re.compile(r"[^\r\n]+")
 def lines_of(text: str) -> list[Line]:
     """Non-blank lines with offsets into ``text`` (white space and BOMs trimmed)."""
     lines: list[Line] = []
-    prev_end = 0
-    for match in _LINE_RE.finditer(text):
-        raw = match.group()
+    last_breaks = 0
+    for offset, raw, breaks in _raw_lines(text):
         stripped = raw.strip(STRIP_CHARS)
         if not stripped:
             continue
-        start = match.start() + (len(raw) - len(raw.lstrip(STRIP_CHARS)))
-        end = start + len(stripped)
-        between = text[prev_end:start]
-        gap = not lines or between.count("\n") + between.count("\r") - between.count("\r\n") >= 2
+        start = offset + (len(raw) - len(raw.lstrip(STRIP_CHARS)))
+        gap = not lines or breaks - last_breaks >= 2  # a blank line between
+        last_breaks = breaks
         split_words, normal = _split_and_fold(stripped)
         words = split_words + _cjk_chars(stripped) // 2
         lines.append(Line(
-            start, end, stripped, gap, words, _is_prose(stripped, words),
+            start, start + len(stripped), stripped, gap, words, _is_prose(stripped, words),
             _is_title_like(stripped, split_words), normal,
         ))
-        prev_end = end
     return lines
+
+
+def _raw_lines(text: str) -> Iterator[tuple[int, str, int]]:
+    """The runs of characters between line breaks: offset, text, and how many line breaks
+    come before the run (a line break is "\n", "\r\n" or "\r").
+
+    Text with "\n" alone is cut with ``str.split``, four times faster than the regex
+    that also reads the "\r" of Windows and old Mac pages.
+    """
+    if "\r" not in text:
+        offset = 0
+        for breaks, raw in enumerate(text.split("\n")):
+            yield offset, raw, breaks
+            offset += len(raw) + 1
+        return
+    breaks = prev_end = 0
+    for match in _LINE_RE.finditer(text):
+        between = text[prev_end : match.start()]
+        breaks += between.count("\n") + between.count("\r") - between.count("\r\n")
+        yield match.start(), match.group(), breaks
+        prev_end = match.end()
 
 
 def _split_and_fold(line: str) -> tuple[int, str]:
