@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 from .._util.data import read_table
 from .page_rules import (
@@ -65,6 +66,7 @@ _FULL_STOPS = (".", '."', ".”", ".'", ".’")  # a full stop, also inside clos
 _SHARE_IDS = frozenset({"share_bar", "share_buttons"})
 
 _DATE_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
+_MAX_DATE_TOKENS = 14  # words and numbers in a date line, at most
 _BY_RE = re.compile(r"(?:posted |written )?by\s+[^\W\d_]", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}")
 # A sentence, then who took the photo in brackets: "Police at the scene. (AP)" (not a
@@ -91,8 +93,10 @@ def is_date_line(line: str) -> bool:
     it holds a number and a month or day name or a clock time. Pages print it under
     the headline; it is never the headline.
     """
-    tokens = _DATE_TOKEN_RE.findall(line.casefold())
-    if not tokens or len(tokens) > 14 or not any(t.isdigit() for t in tokens):
+    # Fifteen tokens are enough to say no: a paragraph is not read to its end.
+    found = islice(_DATE_TOKEN_RE.finditer(line.casefold()), _MAX_DATE_TOKENS + 1)
+    tokens = [match.group() for match in found]
+    if not tokens or len(tokens) > _MAX_DATE_TOKENS or not any(t.isdigit() for t in tokens):
         return False
     named = _month_and_day_names()
     if not _CLOCK_RE.search(line) and not any(t in named for t in tokens):
