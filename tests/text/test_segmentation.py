@@ -6,9 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from page_lines import STORY, story_of
 
 import medialit as ml
+from medialit.text.page_rules import (
+    STRIP_CHARS,
+    count_words,
+    is_prose,
+    is_title_like,
+    lines_of,
+    normalise_line,
+)
 from medialit.text.segmentation import split_sentences
 from medialit.vocab import BLOCK_KINDS
 
@@ -150,6 +160,10 @@ def test_story_continues_after_a_caption_inside_the_story():
             ["They were scared – they ran.", "John F. Kennedy spoke."],
         ),
         ("Fighting ended on Sept. 22 in the town.", ["Fighting ended on Sept. 22 in the town."]),
+        # The word before a period runs back to any white space (a tab, a no-break space).
+        ("Ask\u00a0Gen. Lee\tGen. Ames now.", ["Ask\u00a0Gen. Lee\tGen. Ames now."]),
+        ("It cost $5.\u00a0Then it rose.", ["It cost $5.", "Then it rose."]),
+        ('He met ("Col. Ray") there. Done.', ['He met ("Col. Ray") there.', "Done."]),
     ],
 )
 def test_split_sentences(text, expected):
@@ -328,3 +342,52 @@ def test_a_caption_the_page_prints_twice_is_not_story():
     assert story_of(article) == STORY
     kinds = {b.kind for b in article.block_records if b.text == caption}
     assert kinds == {"promo"}
+
+
+def test_each_line_carries_the_answers_of_the_line_functions():
+    """lines_of answers count_words, is_prose, is_title_like and normalise_line once per
+    line: the same answers as the functions give on the line's text."""
+    text = "\n".join([
+        "  Harbour Council Votes   To Close The Old Ferry Pier ",
+        "By Ann Lee\tand Bo Li",
+        "The council voted on Tuesday to close the pier, which has stood for ninety years.",
+        "Is it safe to swim near the pier in winter?",
+        "Will the ferry come back next summer, when the new pier is finished and open again?",
+        "港口委员会投票关闭旧渡轮码头",
+        "Städtischer Rat beschließt die Schließung des alten Fähranlegers am Hafen",
+        "Latest News Ferry Times Harbour Guide Council Votes Weather Sports Jobs Events"
+        " Contact Us About Our Team Archive Search",
+        "\u00a0Share\u00a0 Save \u200b",
+        "“It is a sad day,” said the harbour master.",
+    ])
+    lines = lines_of(text)
+    assert len(lines) == 10
+    for line in lines:
+        assert line.words == count_words(line.text), line.text
+        assert line.prose == is_prose(line.text), line.text
+        assert line.title_like == is_title_like(line.text), line.text
+        assert line.normal == normalise_line(line.text), line.text
+    assert {line.prose for line in lines} == {True, False}
+    assert {line.title_like for line in lines} == {True, False}
+
+
+def _lines_by_regex(text):
+    """lines_of as first written: one regex over the runs between line breaks."""
+    found, prev_end = [], 0
+    for match in re.finditer(r"[^\r\n]+", text):
+        raw = match.group()
+        stripped = raw.strip(STRIP_CHARS)
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip(STRIP_CHARS)))
+        between = text[prev_end:start]
+        breaks = between.count("\n") + between.count("\r") - between.count("\r\n")
+        found.append((start, start + len(stripped), stripped, not found or breaks >= 2))
+        prev_end = start + len(stripped)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=["a", "b", " ", "\t", "\u00a0", "\ufeff", "\u2028", "\n", "\r"]))
+def test_lines_are_cut_at_every_kind_of_line_break(text):
+    assert [line[:4] for line in lines_of(text)] == _lines_by_regex(text)

@@ -8,9 +8,11 @@ page; most lines are story paragraphs that match none of them. Two cheap tests s
   one regex tried once at the line's start (``re.match``), instead of one search each;
 - every other pattern carries the strings one of which each of its matches must
   contain, read from the pattern itself (:func:`required_literals`): a line holding
-  none of them is not searched. The strings of most patterns are found in one pass
-  (a letter tree of them all); those of patterns that read only the line's tail, or
-  that need a character as common as ".", are tested with ``str``'s ``in``.
+  none of them is not searched. The strings of the patterns that read the same text
+  (the line or its lower-cased copy, whole or only its tail) are found in one pass,
+  a letter tree of them all; those of patterns that need a character as common as
+  "." in the whole line are tested with ``str``'s ``in``, and only on lines short
+  enough for such a pattern.
 
 Only when a line passes these tests is it worth asking which pattern matches first.
 Both tests are exact: they never hide a match (tests/_util/test_prefilter.py checks
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import NamedTuple
 
 from .regex import trie_regex
@@ -212,25 +214,28 @@ class AnyMatch:
                 self._starts.append(group)
             else:
                 others.extend(members)
-        # Some patterns have their strings looked for one by one ("in" is fast): those
-        # searched in the line's tail only (found anywhere in a long line, "." says
-        # little for "..$"), and those that need a character as common as "." or ":"
-        # (a letter tree would find it again and again).
+        # Patterns searched in the whole line that need a character as common as "." or
+        # ":" have their strings looked for one by one ("in" is fast; a letter tree would
+        # find such a character again and again). All the others are grouped by the text
+        # they read (the line or the lower-cased line, whole or its tail): the strings
+        # of a group make one letter tree, so a tail of 120 characters is read once for
+        # all the patterns of the page's end, however short their strings ("..", "ap").
         self._direct: list[tuple[Searched, tuple[str, ...] | None]] = []
-        self._others: list[Searched] = []  # the rest: their strings go into letter trees
-        literals: list[tuple[str, ...] | None] = []
+        scanned: dict[tuple[bool, int | None], list[tuple[Searched, tuple[str, ...] | None]]] = {}
         for pattern in others:
             found = required_literals(pattern.regex.pattern)
-            if pattern.tail_chars is not None or (found and min(map(len, found)) < 3):
+            if pattern.tail_chars is None and found and min(map(len, found)) < 3:
                 self._direct.append((pattern, found))
             else:
-                self._others.append(pattern)
-                literals.append(found)
-        self._always = frozenset(i for i, found in enumerate(literals) if found is None)
-        self._scans = [
-            _LiteralScan(case_sensitive, self._others, literals)
-            for case_sensitive in sorted({p.case_sensitive for p in self._others})
-        ]
+                key = (pattern.case_sensitive, pattern.tail_chars)
+                scanned.setdefault(key, []).append((pattern, found))
+        self._scans = [_LiteralScan(key, members) for key, members in sorted(
+            scanned.items(), key=lambda item: (item[0][0], item[0][1] or 0)
+        )]
+        # The longest line a direct pattern can match: a longer one (most story
+        # paragraphs) skips them all with one comparison. None: no such limit.
+        limits = [pattern.max_chars for pattern, _ in self._direct]
+        self._direct_reach = None if None in limits else max(limits, default=-1)
 
     def may_match(self, line: str, lower: str) -> bool:
         for group in self._starts:
@@ -239,21 +244,17 @@ class AnyMatch:
                 subject = subject[-group.tail_chars :]
             if group.regex_for(len(subject)).match(subject):
                 return True
-        candidates = set(self._always)
         for scan in self._scans:
             subject = line if scan.case_sensitive else lower
-            scan.add_candidates(subject, candidates)
-        for i in sorted(candidates):
-            pattern = self._others[i]
-            subject = line if pattern.case_sensitive else lower
-            if pattern.max_chars is not None and len(subject) > pattern.max_chars:
-                continue
-            if pattern.regex.search(subject):
+            if scan.tail_chars is not None:
+                subject = subject[-scan.tail_chars :]
+            if scan.any_search(subject):
                 return True
+        reach = self._direct_reach
+        if reach is not None and len(line) > reach and len(lower) > reach:
+            return False  # too long for every pattern left (most story paragraphs)
         for pattern, strings in self._direct:
             subject = line if pattern.case_sensitive else lower
-            if pattern.tail_chars is not None:
-                subject = subject[-pattern.tail_chars :]
             if pattern.max_chars is not None and len(subject) > pattern.max_chars:
                 continue
             if strings is not None and not any(map(subject.__contains__, strings)):
@@ -264,62 +265,83 @@ class AnyMatch:
 
 
 class _LiteralScan:
-    """One pass over a line that finds which patterns' required strings it holds.
+    """Patterns searched in the same text: one pass finds those whose strings it holds.
 
-    The strings of all patterns searched in the same text (the line, or the lower-cased
-    line) make one letter-tree regex, searched again from the character after each
-    match, so strings that overlap are all seen: at each position it finds the longest string
-    starting there, and every shorter string starting there is a beginning of it (the
-    ``owners`` of a string include the owners of its beginnings). Patterns limited to
-    short lines are left out of the regex used on longer lines.
+    The text is the line or the lower-cased line, whole or its last ``tail_chars``
+    characters. The strings of all its patterns make one letter-tree regex, searched
+    again from the character after each match, so strings that overlap are all seen: at
+    each position it finds the longest string starting there, and every shorter string
+    starting there is a beginning of it (the ``owners`` of a string include the owners
+    of its beginnings). Patterns limited to short lines are left out of the regex used
+    on longer lines (one band of lengths at a time). A pattern with no required string
+    is always searched.
     """
 
     def __init__(
         self,
-        case_sensitive: bool,
-        patterns: Sequence[Searched],
-        literals: Sequence[tuple[str, ...] | None],
+        key: tuple[bool, int | None],
+        members: Sequence[tuple[Searched, tuple[str, ...] | None]],
     ) -> None:
-        self.case_sensitive = case_sensitive
-        self._members = [
-            (i, p.max_chars, found)
-            for i, (p, found) in enumerate(zip(patterns, literals, strict=True))
-            if p.case_sensitive == case_sensitive and found is not None
-        ]
-        self._limits = sorted({m for _, m, _ in self._members if m is not None})
-        self._compiled: dict[int, tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]] = {}
+        self.case_sensitive, self.tail_chars = key
+        self._members = members
+        self._limits = sorted({p.max_chars for p, _ in members if p.max_chars is not None})
+        self._bands: dict[int, _Band] = {}
 
-    def add_candidates(self, subject: str, candidates: set[int]) -> None:
-        """Add the index of every pattern whose required string ``subject`` holds."""
-        regex, owners = self._for_length(len(subject))
-        if regex is None:
-            return
-        search = regex.search
-        match = search(subject)
-        while match is not None:
-            candidates |= owners[match.group()]
-            match = search(subject, match.start() + 1)
+    def any_search(self, subject: str) -> bool:
+        """Does any of the patterns match ``subject`` (searched only if it may)?"""
+        band = self._band(len(subject))
+        candidates: Collection[int] = band.always
+        search = band.search
+        if search is not None:
+            match = search(subject)
+            if match is not None:
+                found = set(band.always)
+                owners = band.owners
+                while match is not None:
+                    found |= owners[match.group()]
+                    match = search(subject, match.start() + 1)
+                candidates = found
+        if not candidates:
+            return False  # most lines: no string found, nothing to search
+        regexes = band.regexes
+        return any(regexes[i].search(subject) for i in candidates)
 
-    def _for_length(
-        self, length: int
-    ) -> tuple[re.Pattern[str] | None, dict[str, frozenset[int]]]:
+    def _band(self, length: int) -> _Band:
+        """What to search in a text of ``length`` characters: only the patterns that can
+        match a text so long (texts between two limits share a band, built once)."""
         band = bisect.bisect_left(self._limits, length)
-        found = self._compiled.get(band)
+        found = self._bands.get(band)
         if found is None:
+            fitting = [
+                (pattern, strings) for pattern, strings in self._members
+                if pattern.max_chars is None or pattern.max_chars >= length
+            ]
             table: dict[str, set[int]] = {}
-            for i, max_chars, strings in self._members:
-                if max_chars is None or max_chars >= length:
-                    for string in strings:
-                        table.setdefault(string, set()).add(i)
+            for i, (_, strings) in enumerate(fitting):
+                for string in strings or ():
+                    table.setdefault(string, set()).add(i)
             owners = {
                 string: frozenset().union(
                     *(ids for other, ids in table.items() if string.startswith(other))
                 )
                 for string in table
             }
-            regex = re.compile(trie_regex(sorted(table))) if table else None
-            found = self._compiled[band] = (regex, owners)
+            found = self._bands[band] = _Band(
+                re.compile(trie_regex(sorted(table))).search if table else None,
+                owners,
+                tuple(i for i, (_, strings) in enumerate(fitting) if strings is None),
+                [pattern.regex for pattern, _ in fitting],
+            )
         return found
+
+
+class _Band(NamedTuple):
+    """The patterns of a :class:`_LiteralScan` that can match texts of some lengths."""
+
+    search: Callable[..., re.Match[str] | None] | None  # the letter tree's; None: no strings
+    owners: dict[str, frozenset[int]]  # which patterns (by index) hold each string
+    always: tuple[int, ...]  # the patterns with no required string: always searched
+    regexes: list[re.Pattern[str]]  # the patterns, by index
 
 
 class _StartGroup:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 from .._util.data import read_table
 from .page_rules import (
@@ -34,7 +35,6 @@ from .page_rules import (
     Line,
     Pattern,
     count_words,
-    is_title_like,
     looks_like_headline,
     normalise_line,
 )
@@ -66,6 +66,7 @@ _FULL_STOPS = (".", '."', ".”", ".'", ".’")  # a full stop, also inside clos
 _SHARE_IDS = frozenset({"share_bar", "share_buttons"})
 
 _DATE_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
+_MAX_DATE_TOKENS = 14  # words and numbers in a date line, at most
 _BY_RE = re.compile(r"(?:posted |written )?by\s+[^\W\d_]", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}")
 # A sentence, then who took the photo in brackets: "Police at the scene. (AP)" (not a
@@ -92,8 +93,10 @@ def is_date_line(line: str) -> bool:
     it holds a number and a month or day name or a clock time. Pages print it under
     the headline; it is never the headline.
     """
-    tokens = _DATE_TOKEN_RE.findall(line.casefold())
-    if not tokens or len(tokens) > 14 or not any(t.isdigit() for t in tokens):
+    # Fifteen tokens are enough to say no: a paragraph is not read to its end.
+    found = islice(_DATE_TOKEN_RE.finditer(line.casefold()), _MAX_DATE_TOKENS + 1)
+    tokens = [match.group() for match in found]
+    if not tokens or len(tokens) > _MAX_DATE_TOKENS or not any(t.isdigit() for t in tokens):
         return False
     named = _month_and_day_names()
     if not _CLOCK_RE.search(line) and not any(t in named for t in tokens):
@@ -187,16 +190,16 @@ def _is_under_headline(
         return True
     if j != u + 1 or not is_deck_of(lines[j].text, lines[u].text):
         return False
-    return not (u > 0 and kinds[u - 1] is None and count_words(lines[u - 1].text) >= 5)
+    return not (u > 0 and kinds[u - 1] is None and lines[u - 1].words >= 5)
 
 
-def _is_paragraph(line: str) -> bool:
+def _is_paragraph(line: Line) -> bool:
     """A paragraph of the story: a long line, or a sentence of eight words or more.
 
     (A list of other stories' titles with their comment counts, "... (129)", is not.)
     """
-    words = count_words(line)
-    return words >= 25 or (words >= 8 and line.endswith((".", "!", "?", "…", "。")))
+    words = line.words
+    return words >= 25 or (words >= 8 and line.text.endswith((".", "!", "?", "…", "。")))
 
 
 def _neighbour_title(
@@ -210,7 +213,7 @@ def _neighbour_title(
     for j in (i + step, i + 2 * step):
         if not 0 <= j < len(lines):
             return None
-        if kinds[j] is None and count_words(lines[j].text) > 2:
+        if kinds[j] is None and lines[j].words > 2:
             return j
     return None
 
@@ -246,11 +249,11 @@ def _header_gap(
         ):
             return unexplained
         free = (pattern is not None and pattern.id in _SHARE_IDS) or is_caption_line(text)
-        if kinds[j] is None and not free and count_words(text) > _LONG_LINE:
+        if kinds[j] is None and not free and lines[j].words > _LONG_LINE:
             return None
         if not free:
             counted += 1
-            if kinds[j] is None and count_words(text) > 2:
+            if kinds[j] is None and lines[j].words > 2:
                 unexplained += 1
                 if unexplained > 1:
                     return None
@@ -275,7 +278,7 @@ def _headline_score(
     paragraph.
     """
     line = lines[i].text
-    words = count_words(line)
+    words = lines[i].words
     if kinds[i] is not None or line.endswith(":") or len(line) > MAX_HEADLINE_CHARS:
         return None
     if words < 3 or words > 30 or "@" in line or is_date_line(line):
@@ -313,7 +316,7 @@ def _headline_score(
         score += _LEAD_BONUS
     # A headline the page prints twice (a share box, a trail of links) is the title of
     # this page; menu items repeat too, but they are short.
-    if words >= 5 and seen.get(normalise_line(line), 0) > 1:
+    if words >= 5 and seen.get(lines[i].normal, 0) > 1:
         score += 15
         if rule == RULE_HEADLINE_NEAR:
             rule = RULE_HEADLINE_REPEATED
@@ -343,9 +346,9 @@ def _candidates(
     # the lines above the story (listed first).
     distance = 0
     for i in range(first, min(first + _REGION_HEAD, len(lines))):
-        if i >= first + 2 and _is_paragraph(lines[i - 1].text):
+        if i >= first + 2 and _is_paragraph(lines[i - 1]):
             break  # below the story's first paragraph the headline is over
-        if count_words(lines[i].text) <= 25 and (
+        if lines[i].words <= 25 and (
             _header_near(i, lines, kinds, matched, +1)
             or (i < first + 2 and _header_near(i, lines, kinds, matched, -1))
         ):
@@ -372,7 +375,7 @@ def _lead_words(
     words: set[str] = set()
     found = 0
     for i in range(first, len(lines)):
-        if kinds[i] is None and _is_paragraph(lines[i].text):
+        if kinds[i] is None and _is_paragraph(lines[i]):
             words |= _content_words(lines[i].text)
             found += 1
             if found >= _LEAD_PARAGRAPHS:
@@ -399,7 +402,7 @@ def find_headline(
     seen: dict[str, int] = {}
     for line in lines:
         if len(line.text) <= MAX_HEADLINE_CHARS:
-            key = normalise_line(line.text)
+            key = line.normal
             seen[key] = seen.get(key, 0) + 1
     lead = _lead_words(lines, kinds, first)
     best: tuple[float, int, str] | None = None
@@ -413,7 +416,7 @@ def find_headline(
         lines
         and kinds[0] is None
         and looks_like_headline(lines[0].text)
-        and (first > 0 or is_title_like(lines[0].text))
+        and (first > 0 or lines[0].title_like)
     ):
         return 0, RULE_HEADLINE
     return None

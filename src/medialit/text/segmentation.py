@@ -45,8 +45,6 @@ from .page_rules import (
     Line,
     Pattern,
     count_words,
-    is_prose,
-    is_title_like,
     item_separators,
     lines_of,
     looks_like_headline,
@@ -227,7 +225,7 @@ def _mark_title(
         return
     wanted = normalise_line(title)
     for i, line in enumerate(lines):
-        if kinds[i] is None and normalise_line(line.text) == wanted:
+        if kinds[i] is None and line.normal == wanted:
             mark(i, "headline", RULE_HEADLINE_TITLE)
             return
 
@@ -243,10 +241,10 @@ def _mark_main_text(
     for i, line in enumerate(lines):
         if kinds[i] is not None:
             continue
-        if normalise_line(line.text) in main_text:
+        if line.normal in main_text:
             mark(i, "story", RULE_MAIN_TEXT)
         else:
-            mark(i, "page_chrome" if is_title_like(line.text) else "promo", RULE_NOT_MAIN)
+            mark(i, "page_chrome" if line.title_like else "promo", RULE_NOT_MAIN)
 
 
 def _mark_copied_story(
@@ -261,9 +259,9 @@ def _mark_copied_story(
     Returns the first and last line of the story's run."""
     # A paragraph printed twice is a caption or a teaser, when the page has paragraphs
     # printed once (otherwise the story warning says what the page looks like).
-    counts = Counter(normalise_line(line.text) for line in lines)
-    prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line.text)]
-    repeated = [i for i in prose if counts[normalise_line(lines[i].text)] > 1]
+    counts = Counter(line.normal for line in lines)
+    prose = [i for i, line in enumerate(lines) if kinds[i] is None and line.prose]
+    repeated = [i for i in prose if counts[lines[i].normal] > 1]
     if len(repeated) == len(prose):
         repeated = []  # every paragraph printed twice: nothing to tell them apart by
     for i in repeated:
@@ -275,7 +273,7 @@ def _mark_copied_story(
             kinds[i] is None
             and credit is not None
             and credit.kind == "photo_caption"
-            and count_words(lines[i].text) <= 25
+            and lines[i].words <= 25
             and not lines[i + 1].gap_before
         ):
             mark(i, "photo_caption", RULE_ABOVE_CREDIT)
@@ -309,7 +307,7 @@ def _mark_copied_story(
             wall = matched[comments]
             about = wall is not None and wall.id == "about_box"
             mark(i, "promo", RULE_AFTER_ABOUT if about else RULE_COMMENTS)
-        elif is_title_like(line.text):
+        elif line.title_like:
             mark(i, "promo", RULE_TEASER)
         else:
             mark(i, "promo", RULE_OUTSIDE)
@@ -332,9 +330,11 @@ def _mark_after_copyright(
     """
     seen_story_text = False
     for i, line in enumerate(lines):
-        if kinds[i] is None and not is_title_like(line.text):
+        if kinds[i] is None and not line.title_like:
             seen_story_text = True
         pattern = matched[i]
+        if pattern is None or pattern.id not in _CLOSING_COPYRIGHT:
+            continue  # no copyright line (asked first: most lines match no pattern)
         if run is not None and run[0] <= i < run[1] and not _RESERVED_RE.search(line.text):
             continue
         if seen_story_text and _closes_story(line.text, pattern):
@@ -350,10 +350,10 @@ def _mark_short_lines(lines: Sequence[Line], kinds: Sequence[str | None], mark: 
     A short line ending with a colon that leads into a box or a gallery is a lead-in.
     """
     for i, line in enumerate(lines):
-        if kinds[i] is None and not is_prose(line.text) and _printed_twice(lines, i):
+        if kinds[i] is None and not line.prose and _printed_twice(lines, i):
             mark(i, "promo", RULE_LINK_TWICE)
             continue
-        if kinds[i] is not None or not is_title_like(line.text):
+        if kinds[i] is not None or not line.title_like:
             if kinds[i] is None and line.text.endswith(":") and len(line.text.split()) <= 12:
                 nxt = kinds[i + 1] if i + 1 < len(lines) else None
                 if nxt is not None and nxt not in STORY_KINDS:
@@ -369,9 +369,9 @@ def _mark_short_lines(lines: Sequence[Line], kinds: Sequence[str | None], mark: 
 
 def _printed_twice(lines: Sequence[Line], i: int) -> bool:
     """Is line ``i`` printed again one or two lines away (a link's picture and title)?"""
-    text = normalise_line(lines[i].text)
+    text = lines[i].normal
     return any(
-        0 <= j < len(lines) and normalise_line(lines[j].text) == text
+        0 <= j < len(lines) and lines[j].normal == text
         for j in (i - 2, i - 1, i + 1, i + 2)
     )
 
@@ -413,17 +413,19 @@ def _neighbour_is_story(
         return False
     if kinds[j] == "headline":
         return True
-    return kinds[j] is None and not is_title_like(lines[j].text)
+    return kinds[j] is None and not lines[j].title_like
 
 
 # --------------------------------------------------------------------------- sentences
 
 # A sentence may end at ., ! or ?, followed by closing quotes or brackets, then white
 # space and something that can open a sentence (a capital, a digit or an opening quote).
-_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
-_WORD_BEFORE_RE = re.compile(r"(\S+)$")
+# "[.!?…][.!?…]*" rather than "[.!?…]+": a regex that starts with a set of characters
+# lets Python's re skip quickly to the next . ! ? or …, instead of trying every position.
+_BOUNDARY_RE = re.compile(r"([.!?…][.!?…]*)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
 _WORD_WINDOW = 64  # longer than any abbreviation; keeps the look-back bounded (linear time)
 _NEXT_WORD_RE = re.compile(r"[\"'“‘(\[]?([A-Za-z]+)")
+_TRAILING_CHARS = STRIP_CHARS + "\r\n"  # trimmed from the end of the last sentence
 MAX_SENTENCE_CHARS = 4000
 """Longer "sentences" are cut at a space. None of the 42,815 sentences of the PolNeAR
 and pages corpora is over 2,071 characters; a run-on text without periods would
@@ -447,10 +449,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if match.group(1) == ".":
             # Only the last few characters: searching back from the sentence start at
             # every period took time growing with the square of a long sentence.
+            # The word before the period (it ends the window, so there always is one):
+            # the last run of characters that are not white space.
             look_from = max(sent_start, match.start() + 1 - _WORD_WINDOW)
-            before = _WORD_BEFORE_RE.search(text, look_from, match.start() + 1)
-            word = before.group(1).lstrip("\"'“‘([").lower() if before else ""
-            if word in never or re.fullmatch(r"[a-z]\.", word):
+            before = text[look_from : match.start() + 1].rsplit(None, 1)[-1]
+            word = before.lstrip("\"'“‘([").lower()
+            if word in never or _is_initial(word):
                 continue
             if word in maybe:
                 nxt = _NEXT_WORD_RE.match(text, match.end())
@@ -461,11 +465,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         sent_start = match.end()
     if sent_start < end:
         tail_end = end
-        while tail_end > sent_start and text[tail_end - 1] in STRIP_CHARS + "\r\n":
+        while tail_end > sent_start and text[tail_end - 1] in _TRAILING_CHARS:
             tail_end -= 1
         if tail_end > sent_start:
             _add_capped(text, sent_start, tail_end, spans)
     return spans
+
+
+def _is_initial(word: str) -> bool:
+    """A lower-cased initial such as "f." (one letter from a to z, then a period); tested
+    without a regex, as this runs at every period of the story."""
+    return len(word) == 2 and word[1] == "." and "a" <= word[0] <= "z"
 
 
 def _add_capped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -15,9 +15,6 @@ from .._util.data import read_table
 from .page_rules import (
     Line,
     Pattern,
-    count_words,
-    is_title_like,
-    normalise_line,
     pattern_from_row,
 )
 
@@ -109,12 +106,12 @@ def list_after_story(
     way, and a box of links may print the same link twice.
     """
     start = last + 1
-    if start < len(lines) and kinds[start] is None and is_title_like(lines[start].text):
+    if start < len(lines) and kinds[start] is None and lines[start].title_like:
         start += 1  # the list's heading
     items: list[int] = []
     shapes: list[str] = []
     j = start
-    while j < len(lines) and kinds[j] is None and count_words(lines[j].text) <= _LIST_ITEM_WORDS:
+    while j < len(lines) and kinds[j] is None and lines[j].words <= _LIST_ITEM_WORDS:
         shape = _item_shape(lines[j].text)
         if len(shapes) >= 2 and shape not in shapes[-2:]:
             break
@@ -123,6 +120,6 @@ def list_after_story(
         j += 1
     if len(items) < _LIST_MIN or len(set(shapes)) > 2:
         return []
-    if len({normalise_line(lines[i].text) for i in items}) < len(items):
+    if len({lines[i].normal for i in items}) < len(items):
         return []  # a list of the story names each thing once; a box of links repeats
     return list(range(last + 1, items[-1] + 1))
