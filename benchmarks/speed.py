@@ -14,7 +14,8 @@ a 10 MB text loads and segments quickly, and how long ``import medialit`` takes.
 
 The words-per-second figure is measured after a first pass over the distinct texts
 (printed on its own), so the one-time building of word-list matchers is not spread
-over it.
+over it; it is the best of three rounds over all the articles (``--rounds``), as other
+work on a shared machine only slows a round down, and each round's figure is printed.
 
 Targets (from the issue): >= 200,000 words/s for analyze() in one process,
 linear time, import under 0.3 s, a 10 MB text loads and segments in well under a
@@ -116,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
 
     texts = load_corpus(args.corpus, args.articles)
@@ -126,9 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     first_seconds, first_words = time_analyze(distinct)
     print(f"first pass over {len(distinct)} distinct articles (builds the matchers): "
           f"{first_seconds:.2f} s = {first_words / first_seconds:,.0f} words/s")
-    seconds, total = time_analyze(texts)
-    print(f"analyze(): {len(texts)} articles, {total:,} words in {seconds:.2f} s "
-          f"= {total / seconds:,.0f} words/s (target >= 200,000)")
+    # Three rounds; the best is the figure (a shared machine only ever slows a round
+    # down), and every round is printed so the spread shows.
+    rounds = [time_analyze(texts) for _ in range(args.rounds)]
+    total = rounds[0][1]
+    rates = [total / seconds for seconds, _ in rounds]
+    print(f"analyze(): {len(texts)} articles, {total:,} words, best of {len(rounds)} rounds "
+          f"= {max(rates):,.0f} words/s (target >= 200,000); "
+          f"rounds: {', '.join(f'{r:,.0f}' for r in rates)}")
     print(f"peak traced memory over 100 articles: {peak_memory_mb(texts[:100]):.1f} MiB; "
           f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
