@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -145,9 +145,9 @@ class _Rule(NamedTuple):
 
 
 class _Compiled(NamedTuple):
-    triggers: re.Pattern[str]  # lower-case trigger words, for lower-cased text
+    triggers: re.Pattern[str]  # every literal form, lower-cased, for lower-cased text
     triggers_any_case: re.Pattern[str]  # the same, for text whose lower case changes length
-    rules_by_trigger: Mapping[str, tuple[_Rule, ...]]
+    rules_by_trigger: Mapping[str, tuple[_Rule, ...]]  # by the first word of their forms
     question: _Rule | None
     question_marks: tuple[str, ...]
     wh_words: frozenset[str]
@@ -327,6 +327,7 @@ def _compiled() -> _Compiled:
     rows = _lexicon_rows()
     vocabulary = _Vocabulary.of(rows)
     by_trigger: dict[str, list[_Rule]] = {}
+    literal_forms: set[str] = set()
     question = None
     marks: tuple[str, ...] = ()
     for order, row in enumerate(rows):
@@ -349,7 +350,10 @@ def _compiled() -> _Compiled:
             first = form.split()[0].lower()
             for variant in {first, first.replace("'", "’"), first.replace("’", "'")}:
                 by_trigger.setdefault(variant, []).append(rule)
-    body = _BOUNDARY + "(?:" + trie_regex(by_trigger) + ")" + _BOUNDARY
+            literal_forms.add(" ".join(form.lower().replace("’", "'").split()))
+    # The whole forms, not only their first words: "in" alone is everywhere, "in all
+    # likelihood" is rare, so far fewer places are handed to the rules.
+    body = _BOUNDARY + "(?:" + _alternatives(literal_forms) + ")" + _BOUNDARY
     return _Compiled(
         triggers=re.compile(body),
         triggers_any_case=re.compile(body, re.IGNORECASE),
@@ -370,16 +374,12 @@ class _Candidate(NamedTuple):
 
 
 def _candidates_in(text: str, start: int, end: int, lexicon: _Compiled) -> list[_Candidate]:
-    """Every row that matches at a trigger word inside ``text[start:end]``."""
+    """Every row that matches where one of the lexicon's forms starts in ``text[start:end]``."""
     found: list[_Candidate] = []
     piece = text[start:end]
     lower = piece.lower()
-    if len(lower) == len(piece):
-        hits = ((m.start(), m.group()) for m in lexicon.triggers.finditer(lower))
-    else:  # rare letters change length when lower-cased; offsets must stay exact
-        hits = ((m.start(), m.group().lower()) for m in lexicon.triggers_any_case.finditer(piece))
     rules_by_trigger = lexicon.rules_by_trigger
-    for offset, word in hits:
+    for offset, word in _form_starts(piece, lower, lexicon):
         pos = start + offset
         for rule in rules_by_trigger.get(word, ()):
             right = rule.right.match(text, pos, end)
@@ -393,6 +393,23 @@ def _candidates_in(text: str, start: int, end: int, lexicon: _Compiled) -> list[
                 begin = left.start()
             found.append(_Candidate(begin, right.end(), rule))
     return found
+
+
+def _form_starts(piece: str, lower: str, lexicon: _Compiled) -> Iterator[tuple[int, str]]:
+    """``(offset, first word)`` of every place in ``piece`` where a lexicon form starts.
+
+    Forms can overlap ("not sure" and "sure"), so the search goes on from the next
+    character after each find; a rule is then tried wherever a form of its first word
+    starts (its own forms and context decide).
+    """
+    if len(lower) == len(piece):
+        search, subject = lexicon.triggers.search, lower
+    else:  # rare letters change length when lower-cased; offsets must stay exact
+        search, subject = lexicon.triggers_any_case.search, piece
+    match = search(subject)
+    while match is not None:
+        yield match.start(), match.group().split(None, 1)[0].lower()
+        match = search(subject, match.start() + 1)
 
 
 def _question_candidate(text: str, start: int, end: int, lexicon: _Compiled) -> _Candidate | None:
