@@ -79,6 +79,8 @@ _CONTRACTION_RE = re.compile(r"(\w+)['’](?:s|re|ve|d|ll|m)")
 
 def _is_contracted_pronoun(low: str, w: _Words) -> bool:
     """A pronoun with a helper verb written onto it: "he’s", "they've", "I'd"."""
+    if "'" not in low and "’" not in low:
+        return False  # no apostrophe, no contraction: skip the pattern (most words)
     m = _CONTRACTION_RE.fullmatch(low)
     return m is not None and (m.group(1) in w.subject_pronoun or m.group(1) == "it")
 
