@@ -480,8 +480,12 @@ def _cue_end_token(toks: Sequence[str], cue: _Cue) -> int:
     last = toks[cj - 1].lower()
     if last == "to" and cj - cue.ci > 1 and f"{toks[cj - 2].lower()} to" in drop_to:
         return cj - 1
-    for words in extend.get(cue.rule.cue, ()):
-        if tuple(t.lower() for t in toks[cj : cj + len(words)]) == words:
+    options = extend.get(cue.rule.cue)
+    if not options:
+        return cj  # most cues: nothing to take in
+    ahead = tuple(t.lower() for t in toks[cj : cj + max(map(len, options))])
+    for words in options:
+        if ahead[: len(words)] == words:
             return cj + len(words)
     return cj
 

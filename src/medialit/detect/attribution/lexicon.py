@@ -261,8 +261,15 @@ def _cue_forms() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _first_word_regex() -> re.Pattern[str]:
-    """Matches, in lower-cased text, every word that can start a cue form."""
-    return re.compile(r"(?<![\w'’-])" + trie_regex(sorted(_cue_forms())) + r"(?![\w'’-])")
+    """Matches, in lower-cased text after one added space, every word that can start a
+    cue form, with the character before it (group 1 is the word).
+
+    The word must not follow a letter, digit, apostrophe or hyphen. Matching that
+    character, rather than looking behind for it, lets the engine skip the inside of
+    words fast; it is never a character another candidate needs, since a candidate ends
+    before a character that is none of those.
+    """
+    return re.compile(r"[^\w'’-](" + trie_regex(sorted(_cue_forms())) + r")(?![\w'’-])")
 
 
 _WORD_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+")
@@ -271,8 +278,8 @@ _WORD_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+")
 def _candidate_words(text: str) -> list[tuple[int, str]]:
     """``(offset, lower-cased word)`` of every word in ``text`` that may start a cue."""
     low = text.lower()
-    if len(low) == len(text):
-        return [(m.start(), m.group()) for m in _first_word_regex().finditer(low)]
+    if len(low) == len(text):  # the added space shifts every offset by one
+        return [(m.start(1) - 1, m.group(1)) for m in _first_word_regex().finditer(" " + low)]
     forms = _cue_forms()  # lower() changed the length (rare letters): look word by word
     return [
         (m.start(), m.group().lower())

@@ -36,25 +36,32 @@ class _NP(NamedTuple):
 
 def _name_kind(words: Sequence[str], w: _Words) -> str:
     """Kind of a capitalised source: outlet, organisation, group or person."""
+    # Set operations and ``in`` on a map run in C: this runs for every capitalised
+    # source, and generators over the words cost more than the tests themselves.
     last = words[-1]
     if (
         last in w.media_suffix
         or last in w.media_name
         or "News" in words
-        or any(x in w.media_name for x in words if _is_cap(x))
+        or any(_is_cap(x) for x in w.media_name.intersection(words))
         or _is_outlet_name(words)
     ):
         return "media_outlet"
-    if any(x.lower() == "news" for x in words) or any(
-        x.lower() in w.head_kind and w.head_kind[x.lower()] == "media_outlet" and not _is_cap(x)
-        for x in words
+    lows = list(map(str.lower, words))
+    if "news" in lows or (
+        "media_outlet" in map(w.head_kind.get, lows)  # rare: then see which word it is
+        and any(
+            w.head_kind.get(low) == "media_outlet" and not _is_cap(x)
+            for x, low in zip(words, lows, strict=True)
+        )
     ):
         return "media_outlet"
-    if any(x in w.title for x in words):
+    if not w.title.isdisjoint(words):
         return "named_person"
     if last in w.org_suffix or (last.isupper() and last.isalpha() and 2 <= len(last) <= 6):
         return "named_organization"
-    if _DOTTED_ACRONYM_RE.fullmatch(last) or any(x in ("of", "for") for x in words[1:-1]):
+    inner = words[1:-1]
+    if _DOTTED_ACRONYM_RE.fullmatch(last) or "of" in inner or "for" in inner:
         # "U.S.", "U.N.": a country or body; "Syrian Observatory for Human Rights",
         # "Department of Justice": a person's name never joins words with "of"/"for"
         return "named_organization"

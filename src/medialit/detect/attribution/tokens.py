@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from .lexicon import _Words
@@ -14,10 +15,20 @@ from .lexicon import _Words
 def _token_regex() -> re.Pattern[str]:
     """Words (with inner hyphens and apostrophes), short abbreviations with their period
     ("Col.", "Gen.", "D."), dotted acronyms ("U.S."), numbers with their thousands
-    separators and decimals ("40,000", "3.5"), and punctuation marks."""
+    separators and decimals ("40,000", "3.5"), and punctuation marks.
+
+    The whole token is one group, so that ``split`` returns the tokens between the
+    white space (see :func:`_sentence`). The first two branches are shortcuts for the
+    commonest tokens, a plain word of letters and a punctuation mark: each gives exactly
+    what the full branches after them would (a word that the full branches might read
+    otherwise, "U.S.", "Col.", "Trump's", "al-Baghdadi", "teachers'", is left to them),
+    and trying them first makes tokenising about a third faster.
+    """
     return re.compile(
-        r"(?=\S)(?:"  # skip white space at once, not alternative by alternative
-        r"(?:[A-Za-z]\.){2,}"  # U.S., a.m., D.C.
+        r"(?=\S)("  # skip white space at once, not alternative by alternative
+        r"[A-Za-z]+(?![\w.'’&-])"  # shortcut: a plain word, no "." or joiner after it
+        r"|[^\w\s@-]"  # shortcut: a punctuation mark that starts no longer token
+        r"|(?:[A-Za-z]\.){2,}"  # U.S., a.m., D.C.
         r"|[A-Z][a-z]{0,4}\.(?=\s)"  # Col., Gen., Sen., an initial D.
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+\.\d+(?!\.?\d)"  # 40,000 and 3.5
         # words (al-Baghdadi, Trump's) and a plural's owner with its apostrophe (the
@@ -68,20 +79,34 @@ _CONTRACTION_RE = re.compile(r"(\w+)['’](?:s|re|ve|d|ll|m)")
 
 def _is_contracted_pronoun(low: str, w: _Words) -> bool:
     """A pronoun with a helper verb written onto it: "he’s", "they've", "I'd"."""
+    if "'" not in low and "’" not in low:
+        return False  # no apostrophe, no contraction: skip the pattern (most words)
     m = _CONTRACTION_RE.fullmatch(low)
     return m is not None and (m.group(1) in w.subject_pronoun or m.group(1) == "it")
 
 
 def _sentence(text: str, start: int, end: int) -> _Sent:
-    """Tokenise one sentence (parallel lists are much cheaper to build than token objects)."""
-    found = list(_token_regex().finditer(text, start, end))
-    return _Sent(
-        start,
-        end,
-        list(map(re.Match.group, found)),
-        list(map(re.Match.start, found)),
-        list(map(re.Match.end, found)),
-    )
+    """Tokenise one sentence (parallel lists are much cheaper to build than token objects).
+
+    ``split`` on the token pattern's one group gives white space and tokens in turn;
+    the running sum of their lengths gives every token's offsets. This is about a third
+    faster than a match object per token. Its one blind spot: it reads the sentence on
+    its own, so the look-behind of a plural's owner ("teachers' union") cannot see a
+    letter just before the sentence; a sentence that does not start after white space
+    (or at the text start) is read in place instead.
+    """
+    if start > 0 and not text[start - 1].isspace():
+        found = list(_token_regex().finditer(text, start, end))
+        return _Sent(
+            start,
+            end,
+            list(map(re.Match.group, found)),
+            list(map(re.Match.start, found)),
+            list(map(re.Match.end, found)),
+        )
+    parts = _token_regex().split(text[start:end])  # space, token, space, ..., token, space
+    edges = list(accumulate(map(len, parts), initial=start))
+    return _Sent(start, end, parts[1::2], edges[1:-1:2], edges[2::2])
 
 
 def _tok_index(sent: _Sent, pos: int) -> int:
