@@ -17,9 +17,14 @@ class LazyModule:
 
     def __init__(self, name: str) -> None:
         self._name = name
+        self._module: ModuleType | None = None
 
     def _load(self) -> ModuleType:
-        return importlib.import_module(self._name)
+        # Kept once imported: building a small table reads ``pd.`` a dozen times, and
+        # ``import_module`` is a dictionary look-up with a lock around it each time.
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return self._module
 
     def __getattr__(self, attr: str) -> Any:
         return getattr(self._load(), attr)
