@@ -264,6 +264,10 @@ class AnyMatch:
         return False
 
 
+_FEW_STRINGS = 8
+"""Up to this many strings, a scan tests each with ``in`` instead of one letter tree."""
+
+
 class _LiteralScan:
     """Patterns searched in the same text: one pass finds those whose strings it holds.
 
@@ -292,7 +296,13 @@ class _LiteralScan:
         band = self._band(len(subject))
         candidates: Collection[int] = band.always
         search = band.search
-        if search is not None:
+        if band.few:
+            found = set(band.always)
+            for string, ids in band.few:
+                if string in subject:
+                    found |= ids
+            candidates = found
+        elif search is not None:
             match = search(subject)
             if match is not None:
                 found = set(band.always)
@@ -326,8 +336,14 @@ class _LiteralScan:
                 )
                 for string in table
             }
+            # A handful of strings ("AP PHOTO", "REUTERS") are each looked for with "in",
+            # which skips through the text in C; a letter tree pays for every position.
+            few = len(table) <= _FEW_STRINGS
             found = self._bands[band] = _Band(
-                re.compile(trie_regex(sorted(table))).search if table else None,
+                re.compile(trie_regex(sorted(table))).search if table and not few else None,
+                tuple((string, frozenset(ids)) for string, ids in sorted(table.items()))
+                if few
+                else (),
                 owners,
                 tuple(i for i, (_, strings) in enumerate(fitting) if strings is None),
                 [pattern.regex for pattern, _ in fitting],
@@ -339,6 +355,7 @@ class _Band(NamedTuple):
     """The patterns of a :class:`_LiteralScan` that can match texts of some lengths."""
 
     search: Callable[..., re.Match[str] | None] | None  # the letter tree's; None: no strings
+    few: tuple[tuple[str, frozenset[int]], ...]  # or a few strings, each with its patterns
     owners: dict[str, frozenset[int]]  # which patterns (by index) hold each string
     always: tuple[int, ...]  # the patterns with no required string: always searched
     regexes: list[re.Pattern[str]]  # the patterns, by index
