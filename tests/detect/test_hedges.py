@@ -253,6 +253,9 @@ FOUND = [
     ("The strike is considered one of the largest.", [("is considered", "reportive")]),
     # issue 13: vague groups and unnamed people
     ("Democrats say the bill is dead.", [("Democrats say", "vague_source")]),
+    # everyday groups of people (issue 13: "Some parents claim" was missed)
+    ("Some parents claim the school ignored it.", [("Some parents claim", "vague_source")]),
+    ("Voters say the economy matters most.", [("Voters say", "vague_source")]),
     (
         "Some Democrats privately express doubts.",
         [("Some Democrats privately express", "vague_source")],
