@@ -256,6 +256,15 @@ FOUND = [
     # everyday groups of people (issue 13: "Some parents claim" was missed)
     ("Some parents claim the school ignored it.", [("Some parents claim", "vague_source")]),
     ("Voters say the economy matters most.", [("Voters say", "vague_source")]),
+    # asking not to be named is the hedge, whole (issue 13: it ended at "want")
+    (
+        "The deal is off, said an official who did not want to be named.",
+        [("an official who did not want to be named", "vague_source")],
+    ),
+    (
+        "The deal is off, said a diplomat, who did not want to be identified.",
+        [("who did not want to be identified", "vague_source")],
+    ),
     (
         "Some Democrats privately express doubts.",
         [("Some Democrats privately express", "vague_source")],
@@ -286,7 +295,7 @@ FOUND = [
     ("We have been told that he lied.", [("We have been told", "vague_source")]),
     (
         "said a worker who did not want to be named.",
-        [("a worker who did not want", "vague_source")],
+        [("a worker who did not want to be named", "vague_source")],
     ),
     # several in one sentence, in document order
     (
