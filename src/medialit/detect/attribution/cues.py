@@ -203,13 +203,13 @@ def _match_cue(
     cue: _Cue, text: str, sent: _Sent, quotes: _Quotes, para_end: int, w: _Words
 ) -> _Found | None:
     """Apply the cue's rule (its handler in :data:`RULE_HANDLERS`); the attribution or ``None``."""
-    toks = sent.toks
-    prefix = {t.lower().replace("’", "'") for t in toks[cue.ci : cue.fi]}
-    if not prefix.isdisjoint(_NOT_YET) and "have" not in prefix:
-        return None  # "will announce", "would assume": nothing has been said yet
     rule = cue.rule.rule
-    if rule == "participle" and prefix & w.be_verb:
-        rule = "subject"  # "was seen saying": the participle is a verb with its own subject
+    if cue.ci < cue.fi:  # helper words in front (most cues have none)
+        prefix = {t.lower().replace("’", "'") for t in sent.toks[cue.ci : cue.fi]}
+        if not prefix.isdisjoint(_NOT_YET) and "have" not in prefix:
+            return None  # "will announce", "would assume": nothing has been said yet
+        if rule == "participle" and prefix & w.be_verb:
+            rule = "subject"  # "was seen saying": the participle is a verb with its own subject
     return RULE_HANDLERS[rule](_Match(cue, text, sent, quotes, para_end, w))
 
 
@@ -483,7 +483,8 @@ def _cue_end_token(toks: Sequence[str], cue: _Cue) -> int:
     options = extend.get(cue.rule.cue)
     if not options:
         return cj  # most cues: nothing to take in
-    ahead = tuple(t.lower() for t in toks[cj : cj + max(map(len, options))])
+    # options run longest first: the first one says how many words to read
+    ahead = tuple(map(str.lower, toks[cj : cj + len(options[0])]))
     for words in options:
         if ahead[: len(words)] == words:
             return cj + len(words)
@@ -512,8 +513,7 @@ def _build(
             # keeps its closing comma, as PolNeAR's annotators draw it (433 of 486 such
             # sources in the train split)
             s1 += 1
-        contracted = _CONTRACTION_RE.fullmatch(text, s0, s1)
-        if contracted is not None and source.kind == "pronoun":
+        if source.kind == "pronoun" and (contracted := _CONTRACTION_RE.fullmatch(text, s0, s1)):
             s1 = contracted.end(1)  # "He’s claiming": the source is "He"
         core = text[s0 : sent.ends[source.core_end - 1]]
         a0, a1 = min(s0, cue_start), max(s1, cue_end)

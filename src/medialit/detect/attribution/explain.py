@@ -11,34 +11,44 @@ from .records import _DTYPES, COLUMNS, NO_SPAN, Attribution, _Found
 from .resolve import _resolve
 
 
-def _explain(text: str, f: _Found, resolved: str) -> str:
+def _explain(
+    text: str, f: _Found, source: str, kind: str, resolved: str, direct: bool
+) -> str:
     """Who says it, how we know (the cue), and whether the source is named."""
     cue = text[f.cue_start : f.cue_end]
     if f.source_start == NO_SPAN:
         who = "Who: the text does not say."
         tail = "A claim with no source is hard to check."
     else:
-        source = text[f.source_start : f.source_end].rstrip(",")  # "X, a spokesman,"
+        source = source.rstrip(",")  # "X, a spokesman,"
         meaning = f" (meaning {resolved})" if resolved and resolved != source else ""
         who = f'Who: "{source}"{meaning}.'
-        tail = SOURCE_KIND_WHY.get(f.source_kind, "")
-    quote = " The exact words are in quotation marks." if f.direct_quote else ""
+        tail = SOURCE_KIND_WHY.get(kind, "")
+    quote = " The exact words are in quotation marks." if direct else ""
     return f'{who} How we know: the cue "{cue}" ({f.rule.explanation}). {tail}{quote}'
 
 
 def _records(text: str, found: Sequence[_Found]) -> list[Attribution]:
+    """The public rows of the findings: resolved sources, the span that covers cue,
+    source and content, and the explanation.
+
+    The corrected fields are plain local values, not a ``_replace`` copy of each finding:
+    this runs once per attribution, and the copies cost more than the rest of the row.
+    """
     rows = []
     for f, (resolved, kind) in zip(found, _resolve(text, found), strict=True):
-        f = f._replace(source_kind=kind) if kind else f
-        if f.content_start != NO_SPAN and f.content_end <= f.content_start:
+        kind = kind or f.source_kind
+        c0, c1, direct = f.content_start, f.content_end, f.direct_quote
+        if c0 != NO_SPAN and c1 <= c0:
             # an empty content span ("Smith told Smith ,") is no content at all
-            f = f._replace(content_start=NO_SPAN, content_end=NO_SPAN, direct_quote=False)
-        points = [f.cue_start, f.cue_end]
-        for a, b in ((f.source_start, f.source_end), (f.content_start, f.content_end)):
-            if a != NO_SPAN:
-                points += [a, b]
-        start, end = min(points), max(points)
-        source = text[f.source_start : f.source_end] if f.source_start != NO_SPAN else ""
+            c0, c1, direct = NO_SPAN, NO_SPAN, False
+        s0, s1 = f.source_start, f.source_end
+        start, end = min(f.cue_start, f.cue_end), max(f.cue_start, f.cue_end)
+        if s0 != NO_SPAN:
+            start, end = min(start, s0, s1), max(end, s0, s1)
+        if c0 != NO_SPAN:
+            start, end = min(start, c0, c1), max(end, c0, c1)
+        source = text[s0:s1] if s0 != NO_SPAN else ""
         rows.append(
             Attribution(
                 start,
@@ -49,14 +59,14 @@ def _records(text: str, found: Sequence[_Found]) -> list[Attribution]:
                 f.cue_end,
                 f.rule.cue_type,
                 source,
-                f.source_start,
-                f.source_end,
-                f.source_kind,
+                s0,
+                s1,
+                kind,
                 resolved,
-                f.content_start,
-                f.content_end,
-                bool(f.direct_quote),
-                _explain(text, f, resolved),
+                c0,
+                c1,
+                bool(direct),
+                _explain(text, f, source, kind, resolved, direct),
             )
         )
     return rows

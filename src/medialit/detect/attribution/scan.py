@@ -65,9 +65,12 @@ def _rule_cue(
     result = _match_cue(cue, text, sent, quotes, para_end, w)
     if result is None:
         return None, -1
-    result = _same_speaker(result, _first_in_sentence(found, sent), sent)
-    if result.rule.rule in SPEAKER_FROM_SENTENCE and result.source_start == NO_SPAN:
-        return None, -1  # ", adding ..." with no one to say it
+    if result.rule.rule in SPEAKER_FROM_SENTENCE:
+        # only these rules take the speaker of the sentence's first attribution, so
+        # only they look for it
+        result = _same_speaker(result, _first_in_sentence(found, sent), sent)
+        if result.source_start == NO_SPAN:
+            return None, -1  # ", adding ..." with no one to say it
     return result, -1
 
 
