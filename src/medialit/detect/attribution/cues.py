@@ -78,6 +78,7 @@ def _clause_follows(toks: Sequence[str], k: int, w: _Words) -> bool:
 
 
 _CONTENT_LEAD_RE = re.compile(r"[\s,:]*(?:that\b\s*)?")
+_CONTENT_GAP_RE = re.compile(r"[\s,:]*(?:that\s*)?")
 
 
 def _content(
@@ -86,17 +87,16 @@ def _content(
     """What the source says: the quotation next to the attribution, else the rest of the
     sentence on the side away from the cue."""
     before = quotes.ending_before(a0, sent.start - 1)
+    after = quotes.starting_after(a1, para_end)
     if before is not None and not text[before[1] : a0].strip(" \u00a0,—–-"):
         start, end = before
-        nxt = quotes.starting_after(a1, para_end)
         # '"A," he said. "B."': the quote goes on after the attribution
-        if nxt is not None and not text[a1 : nxt[0]].strip(" \u00a0,.:;"):
-            end = nxt[1]
+        if after is not None and not text[a1 : after[0]].strip(" \u00a0,.:;"):
+            end = after[1]
         return start, end, True
-    after = quotes.starting_after(a1, para_end)
     if after is not None:
         gap = text[a1 : after[0]]
-        if not gap.strip(" \u00a0,:;") or re.fullmatch(r"[\s,:]*(?:that\s*)?", gap):
+        if not gap.strip(" \u00a0,:;") or _CONTENT_GAP_RE.fullmatch(gap):
             return after[0], after[1], True
     s_end = sent.end
     while s_end > sent.start and text[s_end - 1] in ".!?\"'”’ \u00a0":

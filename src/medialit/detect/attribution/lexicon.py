@@ -231,7 +231,10 @@ def _is_outlet_name(words: Sequence[str]) -> bool:
     multi, acronyms = _outlet_names()
     if words and words[-1] in acronyms:
         return True
-    return any(" ".join(words[i:]).casefold() in multi for i in range(len(words) - 1))
+    # (a one-word name has no multi-word ending: skip building the generator for it)
+    return len(words) > 1 and any(
+        " ".join(words[i:]).casefold() in multi for i in range(len(words) - 1)
+    )
 
 
 @cache

@@ -43,7 +43,10 @@ def _name_kind(words: Sequence[str], w: _Words) -> str:
         last in w.media_suffix
         or last in w.media_name
         or "News" in words
-        or any(_is_cap(x) for x in w.media_name.intersection(words))
+        or (
+            not w.media_name.isdisjoint(words)  # rare: only then look at the words
+            and any(_is_cap(x) for x in w.media_name.intersection(words))
+        )
         or _is_outlet_name(words)
     ):
         return "media_outlet"
