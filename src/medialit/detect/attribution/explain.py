@@ -12,11 +12,11 @@ from .resolve import _resolve
 
 
 def _explain(
-    text: str, f: _Found, source: str, kind: str, resolved: str, direct: bool
+    cue: str, explanation: str, source: str | None, kind: str, resolved: str, direct: bool
 ) -> str:
-    """Who says it, how we know (the cue), and whether the source is named."""
-    cue = text[f.cue_start : f.cue_end]
-    if f.source_start == NO_SPAN:
+    """Who says it (``source`` is ``None`` when the text names no one), how we know (the
+    cue and its rule's ``explanation``), and whether the source is named."""
+    if source is None:
         who = "Who: the text does not say."
         tail = "A claim with no source is hard to check."
     else:
@@ -25,39 +25,40 @@ def _explain(
         who = f'Who: "{source}"{meaning}.'
         tail = SOURCE_KIND_WHY.get(kind, "")
     quote = " The exact words are in quotation marks." if direct else ""
-    return f'{who} How we know: the cue "{cue}" ({f.rule.explanation}). {tail}{quote}'
+    return f'{who} How we know: the cue "{cue}" ({explanation}). {tail}{quote}'
 
 
 def _records(text: str, found: Sequence[_Found]) -> list[Attribution]:
     """The public rows of the findings: resolved sources, the span that covers cue,
     source and content, and the explanation.
 
-    The corrected fields are plain local values, not a ``_replace`` copy of each finding:
-    this runs once per attribution, and the copies cost more than the rest of the row.
+    Each finding is unpacked into plain local values once, and corrected there, not by
+    ``_replace`` copies: this runs once per attribution, and the copies and attribute
+    look-ups cost more than the rest of the row.
     """
     rows = []
     for f, (resolved, kind) in zip(found, _resolve(text, found), strict=True):
-        kind = kind or f.source_kind
-        c0, c1, direct = f.content_start, f.content_end, f.direct_quote
+        q0, q1, rule, s0, s1, source_kind, _core, _antecedent, c0, c1, direct = f
+        kind = kind or source_kind
         if c0 != NO_SPAN and c1 <= c0:
             # an empty content span ("Smith told Smith ,") is no content at all
             c0, c1, direct = NO_SPAN, NO_SPAN, False
-        s0, s1 = f.source_start, f.source_end
-        start, end = min(f.cue_start, f.cue_end), max(f.cue_start, f.cue_end)
+        start, end = min(q0, q1), max(q0, q1)
         if s0 != NO_SPAN:
             start, end = min(start, s0, s1), max(end, s0, s1)
         if c0 != NO_SPAN:
             start, end = min(start, c0, c1), max(end, c0, c1)
         source = text[s0:s1] if s0 != NO_SPAN else ""
+        cue = text[q0:q1]
         rows.append(
             Attribution(
                 start,
                 end,
                 text[start:end],
-                text[f.cue_start : f.cue_end],
-                f.cue_start,
-                f.cue_end,
-                f.rule.cue_type,
+                cue,
+                q0,
+                q1,
+                rule.cue_type,
                 source,
                 s0,
                 s1,
@@ -66,7 +67,9 @@ def _records(text: str, found: Sequence[_Found]) -> list[Attribution]:
                 c0,
                 c1,
                 bool(direct),
-                _explain(text, f, source, kind, resolved, direct),
+                _explain(
+                    cue, rule.explanation, source if s0 != NO_SPAN else None, kind, resolved, direct
+                ),
             )
         )
     return rows

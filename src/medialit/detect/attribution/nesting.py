@@ -119,10 +119,11 @@ def _trim_relative_clauses(text: str, found: list[_Found]) -> list[_Found]:
     attribution (its source is "who"), not part of the first one's source."""
     out = list(found)
     for i, g in enumerate(out):
-        if g.source_start == NO_SPAN:
+        g0, g1 = g.source_start, g.source_end  # read once, not once per neighbour
+        if g0 == NO_SPAN:
             continue
         for f in found[max(0, i - 3) : i + 4]:
-            if not g.source_start < f.cue_start < g.source_end:
+            if not g0 < f.cue_start < g1:
                 continue
             cut = None
             for m in _RELATIVE_IN_SOURCE_RE.finditer(text, g.source_start, f.cue_start):
@@ -139,13 +140,15 @@ def _trim_relative_clauses(text: str, found: list[_Found]) -> list[_Found]:
 def _inside_content(text: str, f: _Found, near: Sequence[_Found]) -> bool:
     """Is the cue of ``f`` inside the content of one of its ``near`` neighbours (rule 5)?
 
-    A plain loop with the cheap offset tests first: this runs for every finding against
-    up to 13 neighbours, and a generator per finding cost more than the tests.
+    A plain loop with the cheap offset tests first, on ``f``'s offsets read once: this runs
+    for every finding against up to 13 neighbours, and a generator per finding cost more
+    than the tests.
     """
+    cue_start, cue_end = f.cue_start, f.cue_end
     for g in near:
         if (
-            g.content_start <= f.cue_start
-            and f.cue_end <= g.content_end
+            g.content_start <= cue_start
+            and cue_end <= g.content_end
             and g is not f
             # an attribution with no source ("is expected to") has no clear content
             # edge, so it hides no other attribution
