@@ -3,6 +3,7 @@ the attribution (source and content)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -126,15 +127,19 @@ class _Cue(NamedTuple):
 def _locate_cue(
     sent: _Sent, form_start: int, form_end: int, rule: CueRule, w: _Words
 ) -> _Cue | None:
-    """Token range of a cue form, widened over up to three helper words ("has also said")."""
+    """Token range of a cue form, widened over up to three helper words ("has also said").
+
+    (Runs for every cue: the token indexes are looked up directly, as :func:`_tok_index`
+    does, and the rule's name is read once.)"""
     toks = sent.toks
-    fi = _tok_index(sent, form_start)
-    cj = _tok_index(sent, form_end)
+    fi = bisect.bisect_left(sent.starts, form_start)
+    cj = bisect.bisect_left(sent.starts, form_end)
     if fi >= cj:
         return None
     ci = fi
+    widen = rule.rule != "nosource"  # "reportedly" takes no helper words: "have reportedly"
     while (
-        rule.rule != "nosource"  # "reportedly" takes no helper words: "have reportedly"
+        widen
         and ci > 0
         and fi - ci < 3
         and _is_cue_prefix(toks[ci - 1], w)
