@@ -24,8 +24,13 @@ def _known_sentences(article: Article) -> dict[int, list[tuple[int, int]]]:
     story (``scope="page"``) are split here when a cue word is in them."""
     blocks = article.block_records
     out: dict[int, list[tuple[int, int]]] = {}
-    for sentence in article.sentence_records:
-        out.setdefault(blocks[sentence.block].start, []).append((sentence.start, sentence.end))
+    block = -1
+    group: list[tuple[int, int]] = []
+    for sentence in article.sentence_records:  # in order: a block's sentences follow on
+        if sentence.block != block:
+            block = sentence.block
+            group = out.setdefault(blocks[block].start, [])
+        group.append((sentence.start, sentence.end))
     return out
 
 

@@ -36,9 +36,11 @@ _DASH_CUE_RES = tuple(
 def _dash_cue_matches(text: str) -> list[re.Match[str]]:
     """Every match of the ``_DASH_CUE_RES`` in ``text``, in text order. (No two overlap:
     a match holds one quotation mark, its first character.)"""
-    return sorted(
-        (m for regex in _DASH_CUE_RES for m in regex.finditer(text)), key=re.Match.start
-    )
+    matches: list[re.Match[str]] = []
+    for regex in _DASH_CUE_RES:
+        matches += regex.finditer(text)
+    matches.sort(key=re.Match.start)
+    return matches
 # A colon right after a word and right before a quotation: "Loretta Lynch: 'Be ...'"
 _COLON_QUOTE_RE = re.compile(r":(?=[ \u00a0]*(?:[\"“‘]|''))")
 
