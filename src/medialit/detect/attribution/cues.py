@@ -490,8 +490,10 @@ def _cue_end_token(toks: Sequence[str], cue: _Cue) -> int:
         return cj  # most cues: nothing to take in
     # options run longest first: the first one says how many words to read
     ahead = tuple(map(str.lower, toks[cj : cj + len(options[0])]))
+    following = ahead[0] if ahead else None
     for words in options:
-        if ahead[: len(words)] == words:
+        # the next word rules out most options ("said" has six): test it before the run
+        if (not words or words[0] == following) and ahead[: len(words)] == words:
             return cj + len(words)
     return cj
 

@@ -266,30 +266,29 @@ def _appositive_subject(toks: Sequence[str], c: int, w: _Words) -> _NP | None:
         seg = _subject_back(toks, c, 0, w)
         return seg if seg is not None and seg.start == 0 else None
     first = toks[p + 1] if p + 1 < c else ""
+    low = first.lower()
+    head = _subject_back(toks, p, 0, w)  # the subject before the first comma (used twice)
     if (
-        first.lower() in w.preposition
+        low in w.preposition
         or (first.islower() and first.endswith("ly"))
         or _is_participle(first, w)
-    ):
+    ) and (head is not None and head.kind != "pronoun"):
         # "Clinton, at Monday's debate, cited ...", "Reid, in particular, has ...",
         # "Rubio, speaking at a rally, criticized ...": an aside between the subject and
         # the cue (what the speaker was doing, not who they are); the subject ends at
         # the first comma
-        inner = _subject_back(toks, p, 0, w)
-        if inner is not None and inner.kind != "pronoun":
-            return inner
+        return head
     segment_is_name = _np_back(toks, c, 0, w)
     described = (
-        first.lower() in w.determiner
-        or first.lower() in w.descriptor
+        low in w.determiner
+        or low in w.descriptor
         or (
             first[:1].isdigit()
             or first in w.title
-            or first.lower() in w.relative
-            or (first[:1].islower() and first.lower() not in w.breaker)
+            or low in w.relative
+            or (first[:1].islower() and low not in w.breaker)
         )
     )
-    head = _subject_back(toks, p, 0, w)
     names = segment_is_name is not None and segment_is_name.start == p + 1
     if head is not None and (
         _joined(toks, head.start, w) or (not names and _inside_chain(toks, head, w))
