@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -70,10 +71,55 @@ def _plain_candidates(text: str) -> list[tuple[int, str]]:
 _WORDS = ["said", "Said", "says", "told", "un", "according", "to", "re-", "'", "’", "-", "x"]
 
 
+# letters and digits outside ASCII ("é", "٣") are word characters too; "\xa0", "“" are not
+_MARKS = [" ", ",", "\n", "_", "1", "é", "٣", "\xa0", "“"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*_WORDS, " ", ",", "\n", "_", "1"]), max_size=12))
+@given(st.lists(st.sampled_from([*_WORDS, *_MARKS]), max_size=12))
 def test_candidate_words_match_the_look_behind_search(parts: list[str]) -> None:
     from medialit.detect.attribution.lexicon import _candidate_words
 
     text = "".join(parts)
     assert _candidate_words(text) == _plain_candidates(text)
+
+
+# The quotation-mark and dash-cue patterns as they were before they were split into one
+# pattern per mark: one character class first.
+_PLAIN_QUOTE_MARK_RE = re.compile(
+    r"[`'\"“”‘’](?:(?<=')'|(?<=`)`|(?<=[\"“”])|(?<=‘)(?<!\w‘)|(?<=’)(?!\w))"
+)
+_PLAIN_DASH_CUE_RE = re.compile(
+    r"[”\"][ \u00a0]*(?P<cue>[―—–])[ \u00a0]*"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,4})"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="aA1 ,'`\"“”‘’―—\u00a0", max_size=30),
+    st.integers(min_value=0, max_value=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_quote_marks_and_dash_cues_match_the_one_pattern_search(text: str, a: int, b: int) -> None:
+    from medialit.detect.attribution.quotes import _quote_marks
+    from medialit.detect.attribution.structural import _dash_cue_matches
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    found = [(m.span(), m.group()) for m in _quote_marks(text, start, end)]
+    plain = [(m.span(), m.group()) for m in _PLAIN_QUOTE_MARK_RE.finditer(text, start, end)]
+    assert found == plain
+    assert _dash_spans(_dash_cue_matches(text)) == _dash_spans(_PLAIN_DASH_CUE_RE.finditer(text))
+
+
+def _dash_spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], ...]]:
+    return [(m.span(), m.span("cue"), m.span("name")) for m in matches]
+
+
+def test_dash_cues_after_either_quotation_mark_come_in_text_order() -> None:
+    from medialit.detect.attribution.structural import _dash_cue_matches
+
+    text = '“Go on.” ― Ann Lee and "Stop." — Bob Ray, then “Wait” –Cy D. O\'Neil.'
+    found = _dash_spans(_dash_cue_matches(text))
+    assert found == _dash_spans(_PLAIN_DASH_CUE_RE.finditer(text))
+    assert [text[a:b] for _, _, (a, b) in found] == ["Ann Lee", "Bob Ray", "Cy D. O'Neil."]

@@ -3,6 +3,7 @@ the attribution (source and content)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -78,6 +79,7 @@ def _clause_follows(toks: Sequence[str], k: int, w: _Words) -> bool:
 
 
 _CONTENT_LEAD_RE = re.compile(r"[\s,:]*(?:that\b\s*)?")
+_CONTENT_GAP_RE = re.compile(r"[\s,:]*(?:that\s*)?")
 
 
 def _content(
@@ -86,17 +88,16 @@ def _content(
     """What the source says: the quotation next to the attribution, else the rest of the
     sentence on the side away from the cue."""
     before = quotes.ending_before(a0, sent.start - 1)
+    after = quotes.starting_after(a1, para_end)
     if before is not None and not text[before[1] : a0].strip(" \u00a0,—–-"):
         start, end = before
-        nxt = quotes.starting_after(a1, para_end)
         # '"A," he said. "B."': the quote goes on after the attribution
-        if nxt is not None and not text[a1 : nxt[0]].strip(" \u00a0,.:;"):
-            end = nxt[1]
+        if after is not None and not text[a1 : after[0]].strip(" \u00a0,.:;"):
+            end = after[1]
         return start, end, True
-    after = quotes.starting_after(a1, para_end)
     if after is not None:
         gap = text[a1 : after[0]]
-        if not gap.strip(" \u00a0,:;") or re.fullmatch(r"[\s,:]*(?:that\s*)?", gap):
+        if not gap.strip(" \u00a0,:;") or _CONTENT_GAP_RE.fullmatch(gap):
             return after[0], after[1], True
     s_end = sent.end
     while s_end > sent.start and text[s_end - 1] in ".!?\"'”’ \u00a0":
@@ -126,15 +127,19 @@ class _Cue(NamedTuple):
 def _locate_cue(
     sent: _Sent, form_start: int, form_end: int, rule: CueRule, w: _Words
 ) -> _Cue | None:
-    """Token range of a cue form, widened over up to three helper words ("has also said")."""
+    """Token range of a cue form, widened over up to three helper words ("has also said").
+
+    (Runs for every cue: the token indexes are looked up directly, as :func:`_tok_index`
+    does, and the rule's name is read once.)"""
     toks = sent.toks
-    fi = _tok_index(sent, form_start)
-    cj = _tok_index(sent, form_end)
+    fi = bisect.bisect_left(sent.starts, form_start)
+    cj = bisect.bisect_left(sent.starts, form_end)
     if fi >= cj:
         return None
     ci = fi
+    widen = rule.rule != "nosource"  # "reportedly" takes no helper words: "have reportedly"
     while (
-        rule.rule != "nosource"  # "reportedly" takes no helper words: "have reportedly"
+        widen
         and ci > 0
         and fi - ci < 3
         and _is_cue_prefix(toks[ci - 1], w)
@@ -203,13 +208,13 @@ def _match_cue(
     cue: _Cue, text: str, sent: _Sent, quotes: _Quotes, para_end: int, w: _Words
 ) -> _Found | None:
     """Apply the cue's rule (its handler in :data:`RULE_HANDLERS`); the attribution or ``None``."""
-    toks = sent.toks
-    prefix = {t.lower().replace("’", "'") for t in toks[cue.ci : cue.fi]}
-    if not prefix.isdisjoint(_NOT_YET) and "have" not in prefix:
-        return None  # "will announce", "would assume": nothing has been said yet
     rule = cue.rule.rule
-    if rule == "participle" and prefix & w.be_verb:
-        rule = "subject"  # "was seen saying": the participle is a verb with its own subject
+    if cue.ci < cue.fi:  # helper words in front (most cues have none)
+        prefix = {t.lower().replace("’", "'") for t in sent.toks[cue.ci : cue.fi]}
+        if not prefix.isdisjoint(_NOT_YET) and "have" not in prefix:
+            return None  # "will announce", "would assume": nothing has been said yet
+        if rule == "participle" and prefix & w.be_verb:
+            rule = "subject"  # "was seen saying": the participle is a verb with its own subject
     return RULE_HANDLERS[rule](_Match(cue, text, sent, quotes, para_end, w))
 
 
@@ -483,9 +488,12 @@ def _cue_end_token(toks: Sequence[str], cue: _Cue) -> int:
     options = extend.get(cue.rule.cue)
     if not options:
         return cj  # most cues: nothing to take in
-    ahead = tuple(t.lower() for t in toks[cj : cj + max(map(len, options))])
+    # options run longest first: the first one says how many words to read
+    ahead = tuple(map(str.lower, toks[cj : cj + len(options[0])]))
+    following = ahead[0] if ahead else None
     for words in options:
-        if ahead[: len(words)] == words:
+        # the next word rules out most options ("said" has six): test it before the run
+        if (not words or words[0] == following) and ahead[: len(words)] == words:
             return cj + len(words)
     return cj
 
@@ -512,8 +520,7 @@ def _build(
             # keeps its closing comma, as PolNeAR's annotators draw it (433 of 486 such
             # sources in the train split)
             s1 += 1
-        contracted = _CONTRACTION_RE.fullmatch(text, s0, s1)
-        if contracted is not None and source.kind == "pronoun":
+        if source.kind == "pronoun" and (contracted := _CONTRACTION_RE.fullmatch(text, s0, s1)):
             s1 = contracted.end(1)  # "He’s claiming": the source is "He"
         core = text[s0 : sent.ends[source.core_end - 1]]
         a0, a1 = min(s0, cue_start), max(s1, cue_end)

@@ -119,10 +119,11 @@ def _trim_relative_clauses(text: str, found: list[_Found]) -> list[_Found]:
     attribution (its source is "who"), not part of the first one's source."""
     out = list(found)
     for i, g in enumerate(out):
-        if g.source_start == NO_SPAN:
+        g0, g1 = g.source_start, g.source_end  # read once, not once per neighbour
+        if g0 == NO_SPAN:
             continue
         for f in found[max(0, i - 3) : i + 4]:
-            if not g.source_start < f.cue_start < g.source_end:
+            if not g0 < f.cue_start < g1:
                 continue
             cut = None
             for m in _RELATIVE_IN_SOURCE_RE.finditer(text, g.source_start, f.cue_start):
@@ -139,13 +140,15 @@ def _trim_relative_clauses(text: str, found: list[_Found]) -> list[_Found]:
 def _inside_content(text: str, f: _Found, near: Sequence[_Found]) -> bool:
     """Is the cue of ``f`` inside the content of one of its ``near`` neighbours (rule 5)?
 
-    A plain loop with the cheap offset tests first: this runs for every finding against
-    up to 13 neighbours, and a generator per finding cost more than the tests.
+    A plain loop with the cheap offset tests first, on ``f``'s offsets read once: this runs
+    for every finding against up to 13 neighbours, and a generator per finding cost more
+    than the tests.
     """
+    cue_start, cue_end = f.cue_start, f.cue_end
     for g in near:
         if (
-            g.content_start <= f.cue_start
-            and f.cue_end <= g.content_end
+            g.content_start <= cue_start
+            and cue_end <= g.content_end
             and g is not f
             # an attribution with no source ("is expected to") has no clear content
             # edge, so it hides no other attribution
@@ -174,21 +177,24 @@ def _in_source(f: _Found, near: Sequence[_Found]) -> bool:
 
 
 def _drop_nested(text: str, found: list[_Found]) -> list[_Found]:
-    """Keep only the outer attribution when a cue sits inside another's content (rule 5)."""
+    """Keep only the outer attribution when a cue sits inside another's content (rule 5).
+
+    The tests are pure, so each runs only when it can still change the outcome: whether a
+    nested cue is kept is asked only for a cue inside another's content, and whether it
+    sits in a source only for a cue not dropped already."""
     found = _trim_relative_clauses(text, found)
     kept: list[_Found] = []
     for i, f in enumerate(found):
         # Only near neighbours can hold a cue in their content (a sentence or a quotation).
-        inside = _inside_content(text, f, found[max(0, i - 6) : i + 7])
-        # A cue inside another attribution's source is part of that source.
-        in_source = _in_source(f, found[max(0, i - 3) : i + 4])
-        # "what Thomas calls "open defiance"" is kept inside another attribution: the
-        # quoted name is the source's own words.
-        keep = (
-            (f.rule.rule in _NEST_KEEP and not (inside and _reported_clause(text, f, found, i)))
+        if _inside_content(text, f, found[max(0, i - 6) : i + 7]) and not (
+            (f.rule.rule in _NEST_KEEP and not _reported_clause(text, f, found, i))
+            # "what Thomas calls "open defiance"" is kept inside another attribution: the
+            # quoted name is the source's own words.
             or (f.rule.rule == "naming" and f.direct_quote)
-            or (inside and _starts_own_clause(text, f))
-        )
-        if (not inside or keep) and not in_source:
+            or _starts_own_clause(text, f)
+        ):
+            continue
+        # A cue inside another attribution's source is part of that source.
+        if not _in_source(f, found[max(0, i - 3) : i + 4]):
             kept.append(f)
     return kept

@@ -43,7 +43,10 @@ def _name_kind(words: Sequence[str], w: _Words) -> str:
         last in w.media_suffix
         or last in w.media_name
         or "News" in words
-        or any(_is_cap(x) for x in w.media_name.intersection(words))
+        or (
+            not w.media_name.isdisjoint(words)  # rare: only then look at the words
+            and any(_is_cap(x) for x in w.media_name.intersection(words))
+        )
         or _is_outlet_name(words)
     ):
         return "media_outlet"
@@ -117,9 +120,9 @@ def _np_back(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP | None:
         return _name_back(toks, j, floor, w)
     if (
         low not in w.head_kind
-        and _PERSON_NOUN_RE.fullmatch(text)
         and j - 2 >= floor
-        and (toks[j - 2].lower() in w.determiner)
+        and toks[j - 2].lower() in w.determiner
+        and _PERSON_NOUN_RE.fullmatch(text)
     ):
         # "one questioner", "the moderator": a noun for a person, after "the", "a", "one"
         return _NP(j - 2, j, "unnamed", j)
@@ -143,20 +146,19 @@ def _name_back(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP | None
     Matt Lauer"); ``None`` for a lone adjective ("Republican support")."""
     text = toks[j - 1]
     k = j - 1
-    while k > floor and (
-        _is_name_tok(toks[k - 1], w)
-        or (toks[k - 1].lower() in w.descriptor and not toks[k - 1].isdigit())
-        or _is_possessive(toks[k - 1])
-        or (
-            toks[k - 1].lower() in ("of", "&")
-            and k - 2 >= floor
-            and _is_cap(toks[k - 2])
-            and _is_cap(toks[k])
-        )
-        # a job word right before a name: "rival Donald Trump", "NBC News
-        # moderator Matt Lauer", "Latvian journalist Dainis Ivans"
-        or (toks[k - 1] in w.person_noun and _is_cap(toks[k]))
-    ):
+    while k > floor:
+        prev = toks[k - 1]
+        low = prev.lower()  # once per word: the tests below read it twice
+        if not (
+            _is_name_tok(prev, w)
+            or (low in w.descriptor and not prev.isdigit())
+            or _is_possessive(prev)
+            or (low in ("of", "&") and k - 2 >= floor and _is_cap(toks[k - 2]) and _is_cap(toks[k]))
+            # a job word right before a name: "rival Donald Trump", "NBC News
+            # moderator Matt Lauer", "Latvian journalist Dainis Ivans"
+            or (prev in w.person_noun and _is_cap(toks[k]))
+        ):
+            break
         k -= 1
     if k > floor and toks[k - 1].lower() in w.determiner:
         k -= 1
@@ -507,18 +509,22 @@ def _share_subject(toks: Sequence[str], j: int, floor: int, w: _Words) -> _NP | 
     """A share of people that opens the clause, as polls report what people think:
     "About 4 in 10 say", "Seventy-four percent of Democratic voters say", "a majority of
     Republicans support", "Fewer than half of the voters surveyed support". The whole
-    phrase, back to the start of the clause, is the source: the share is who "says"."""
+    phrase, back to the start of the clause, is the source: the share is who "says".
+
+    This runs before nearly every look for a subject, and most calls end in ``None``: the
+    word sets are read into local names once and each word is lowered once."""
+    clause_start, breaker, quantity_lead = w.clause_start, w.breaker, w.quantity_lead
     k = j
     while k > floor and j - k < 16:
         prev = toks[k - 1]
         low = prev.lower()
-        if not (_is_word(prev) or prev in ("%", "-")) or low in w.clause_start:
+        if not (_is_word(prev) or prev in ("%", "-")) or low in clause_start:
             break
-        if low in w.breaker and low not in w.preposition and low not in w.quantity_lead:
+        if low in breaker and low not in w.preposition and low not in quantity_lead:
             return None  # "28 percent said they had ..., compared": another verb between
         k -= 1
     start = k
-    while k < j and (toks[k].lower() in w.quantity_lead or toks[k].lower() in ("than", "a", "the")):
+    while k < j and ((low := toks[k].lower()) in quantity_lead or low in ("than", "a", "the")):
         k += 1
     if k >= j or not (_NUMBER_RE.fullmatch(toks[k]) or toks[k].lower() in w.share_word):
         return None

@@ -7,11 +7,22 @@ import re
 from collections.abc import Sequence
 
 # Quotation marks: '' and `` (doubled), " “ ”, a ‘ that does not follow a letter and a ’
-# that no letter follows. Written to start with one character class, which lets the
-# regular expression engine skip ahead fast (several times faster than "''|``|...").
-_QUOTE_MARK_RE = re.compile(
-    r"[`'\"“”‘’](?:(?<=')'|(?<=`)`|(?<=[\"“”])|(?<=‘)(?<!\w‘)|(?<=’)(?!\w))"
+# that no letter follows. One pattern per mark, each starting with its fixed character:
+# the engine searches for a fixed first character several times faster than for a
+# class of them ("[`'\"“”‘’]"), so seven quick passes beat one slow one.
+_QUOTE_MARK_RES = tuple(
+    re.compile(pattern) for pattern in ("''", "``", '"', "“", "”", r"‘(?<!\w‘)", r"’(?!\w)")
 )
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The quotation marks in ``text[start:end]``, in text order. (No two overlap: each
+    pattern reads one kind of mark, and a doubled mark ("''") is read left to right.)"""
+    marks: list[re.Match[str]] = []
+    for regex in _QUOTE_MARK_RES:
+        marks += regex.finditer(text, start, end)  # taken in C, not through a generator
+    marks.sort(key=re.Match.start)
+    return marks
 
 
 def _all_quotation_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -22,7 +33,7 @@ def _all_quotation_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tu
     starts = [s for s, _ in spans]
     marks: list[re.Match[str]] = []
     current = -1
-    for match in _QUOTE_MARK_RE.finditer(text, spans[0][0], spans[-1][1]):
+    for match in _quote_marks(text, spans[0][0], spans[-1][1]):
         k = bisect.bisect_right(starts, match.start()) - 1
         if k < 0 or match.end() > spans[k][1]:
             continue
@@ -48,7 +59,7 @@ def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     right before a word, opens a quotation (”Fear. I am afraid.” -- a slip some sites
     make).
     """
-    return _pair_quotes(text, list(_QUOTE_MARK_RE.finditer(text, start, end)), start, end)
+    return _pair_quotes(text, _quote_marks(text, start, end), start, end)
 
 
 def _pair_quotes(

@@ -22,6 +22,9 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[tuple[str, str]]:
     """(resolved_source, source_kind) for each attribution, in order (rule 6)."""
     out: list[tuple[str, str]] = []
     people: list[str] = []  # full names of named people, latest last
+    # surname -> the latest of ``people`` with it: a look-up, not a walk back through
+    # every earlier name (that took time growing with the square of the names)
+    by_surname: dict[str, str] = {}
     outlets: list[str] = []  # names of the news outlets named as sources, latest last
     for f in found:
         if f.source_start == NO_SPAN:
@@ -40,11 +43,11 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[tuple[str, str]]:
             continue
         resolved = f.core or source
         if f.source_kind == "named_person":
-            last = resolved.split()[-1]
-            earlier = next((p for p in reversed(people) if p.split()[-1] == last), None)
+            earlier = by_surname.get(resolved.split()[-1])
             if earlier is not None and len(earlier) > len(resolved):
                 resolved = earlier
             people.append(resolved)
+            by_surname[resolved.split()[-1]] = resolved
         elif f.source_kind == "media_outlet":
             if _is_generic(resolved):
                 resolved = _outlet_nearby(text, f.source_start, f.source_end, outlets) or resolved

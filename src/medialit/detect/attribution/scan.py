@@ -24,8 +24,13 @@ def _known_sentences(article: Article) -> dict[int, list[tuple[int, int]]]:
     story (``scope="page"``) are split here when a cue word is in them."""
     blocks = article.block_records
     out: dict[int, list[tuple[int, int]]] = {}
-    for sentence in article.sentence_records:
-        out.setdefault(blocks[sentence.block].start, []).append((sentence.start, sentence.end))
+    block = -1
+    group: list[tuple[int, int]] = []
+    for sentence in article.sentence_records:  # in order: a block's sentences follow on
+        if sentence.block != block:
+            block = sentence.block
+            group = out.setdefault(blocks[block].start, [])
+        group.append((sentence.start, sentence.end))
     return out
 
 
@@ -65,9 +70,12 @@ def _rule_cue(
     result = _match_cue(cue, text, sent, quotes, para_end, w)
     if result is None:
         return None, -1
-    result = _same_speaker(result, _first_in_sentence(found, sent), sent)
-    if result.rule.rule in SPEAKER_FROM_SENTENCE and result.source_start == NO_SPAN:
-        return None, -1  # ", adding ..." with no one to say it
+    if result.rule.rule in SPEAKER_FROM_SENTENCE:
+        # only these rules take the speaker of the sentence's first attribution, so
+        # only they look for it
+        result = _same_speaker(result, _first_in_sentence(found, sent), sent)
+        if result.source_start == NO_SPAN:
+            return None, -1  # ", adding ..." with no one to say it
     return result, -1
 
 

@@ -21,11 +21,26 @@ _COLON_CUE_RE = re.compile(
     r"^[\"“']?(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,2})(?P<cue>:)[ \u00a0]+\S",
     re.MULTILINE,
 )
-# A dash right after a closing quotation mark, then a name: “...” ― Sonya Herridge
-_DASH_CUE_RE = re.compile(
-    r"[”\"][ \u00a0]*(?P<cue>[―—–])[ \u00a0]*"
-    r"(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,4})"
+# A dash right after a closing quotation mark, then a name: “...” ― Sonya Herridge.
+# One pattern per quotation mark: a pattern that starts with one fixed character is
+# searched for several times faster than one that starts with a class ("[”\"]").
+_DASH_CUE_RES = tuple(
+    re.compile(
+        re.escape(mark) + r"[ \u00a0]*(?P<cue>[―—–])[ \u00a0]*"
+        r"(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,4})"
+    )
+    for mark in ("”", '"')
 )
+
+
+def _dash_cue_matches(text: str) -> list[re.Match[str]]:
+    """Every match of the ``_DASH_CUE_RES`` in ``text``, in text order. (No two overlap:
+    a match holds one quotation mark, its first character.)"""
+    matches: list[re.Match[str]] = []
+    for regex in _DASH_CUE_RES:
+        matches += regex.finditer(text)
+    matches.sort(key=re.Match.start)
+    return matches
 # A colon right after a word and right before a quotation: "Loretta Lynch: 'Be ...'"
 _COLON_QUOTE_RE = re.compile(r":(?=[ \u00a0]*(?:[\"“‘]|''))")
 
@@ -162,7 +177,7 @@ def _structural_cues(
             result = _colon_cue(text, m, end, w)
             if result is not None:
                 out.append(result)
-    for m in _DASH_CUE_RE.finditer(text):
+    for m in _dash_cue_matches(text):
         span = span_at(m.start(), m.end())
         if span is not None:
             result = _dash_cue(text, m, quotes, span[0] - 1, w)

@@ -61,14 +61,13 @@ def _phrase_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _Wor
     while k > floor + 1 and j - k < 14:
         k -= 1
         word = toks[k]
-        if word in (",", ";", ":") or word.lower() in w.clause_start or word.lower() in w.relative:
+        low = word.lower()  # once per word: it is read up to three times
+        if word in (",", ";", ":") or low in w.clause_start or low in w.relative:
             break
-        after = toks[k + 1].lower() if k + 1 < j else ""
-        participle = (
-            word.endswith(("ed", "ing"))
-            and word.islower()
-            and word not in w.breaker
-            and (
+        participle = False
+        if word.endswith(("ed", "ing")) and word.islower() and word not in w.breaker:
+            after = toks[k + 1].lower() if k + 1 < j else ""  # only read for a participle
+            participle = (
                 after in w.preposition
                 or after in w.time_word
                 or after[:1].isdigit()
@@ -76,8 +75,7 @@ def _phrase_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _Wor
                 # participle takes an object of its own
                 or (word.endswith("ing") and after.isalpha() and after not in w.breaker)
             )
-        )
-        if word.lower() in w.preposition or participle or word in ("–", "—", "--"):
+        if low in w.preposition or participle or word in ("–", "—", "--"):
             # "released in late August", "released last year", not "taped an hourlong show"
             head = _np_back(toks, k, floor, w)
             if (
@@ -94,7 +92,8 @@ def _relative_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _W
     operations in the Middle East said"."""
     k = first - 1
     while k > floor and first - k < 16:
-        if toks[k].lower() in ("who", "that") and toks[k - 1] != ",":
+        low = toks[k].lower()
+        if low in ("who", "that") and toks[k - 1] != ",":
             head = _np_back(toks, k, floor, w)
             if (
                 head is not None
@@ -103,7 +102,7 @@ def _relative_subject(toks: Sequence[str], first: int, j: int, floor: int, w: _W
             ):
                 return _NP(head.start, j, head.kind, head.end)
             break
-        if toks[k] in (",", ";", ":") or toks[k].lower() in w.clause_start:
+        if toks[k] in (",", ";", ":") or low in w.clause_start:
             break
         k -= 1
     return None
