@@ -298,3 +298,18 @@ def test_a_participle_finds_its_speaker(text: str, source: str) -> None:
 def test_a_person_who_found_that_reports_a_finding() -> None:
     row = _one("She studied the river for a decade. She found that the water got cleaner.", "found")
     assert row.source == "She"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Afghan Taliban said the talks had failed.",
+        "Hamas said the strike hit a school.",
+        "Al-Qaeda said it carried out the attack.",
+        "Boko Haram said it took the girls.",
+    ],
+)
+def test_an_armed_movement_is_an_organization_not_a_person(text: str) -> None:
+    # an Al Jazeera page labelled "The Afghan Taliban" a named person
+    table = _find(text)
+    assert table.source_kind.tolist() == ["named_organization"]
