@@ -6,6 +6,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from ..._util.regex import matches_in_order
+
 # Quotation marks: '' and `` (doubled), " “ ”, a ‘ that does not follow a letter and a ’
 # that no letter follows. One pattern per mark, each starting with its fixed character:
 # the engine searches for a fixed first character several times faster than for a
@@ -18,11 +20,7 @@ _QUOTE_MARK_RES = tuple(
 def _quote_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The quotation marks in ``text[start:end]``, in text order. (No two overlap: each
     pattern reads one kind of mark, and a doubled mark ("''") is read left to right.)"""
-    marks: list[re.Match[str]] = []
-    for regex in _QUOTE_MARK_RES:
-        marks += regex.finditer(text, start, end)  # taken in C, not through a generator
-    marks.sort(key=re.Match.start)
-    return marks
+    return matches_in_order(_QUOTE_MARK_RES, text, start, end)
 
 
 def _all_quotation_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

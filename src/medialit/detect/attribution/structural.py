@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
+from ..._util.regex import matches_in_order
 from ...text.segmentation import split_sentences
 from .lexicon import _cue_rules, _Words
 from .phrases import _is_byline, _name_kind, _np_back
@@ -36,11 +37,9 @@ _DASH_CUE_RES = tuple(
 def _dash_cue_matches(text: str) -> list[re.Match[str]]:
     """Every match of the ``_DASH_CUE_RES`` in ``text``, in text order. (No two overlap:
     a match holds one quotation mark, its first character.)"""
-    matches: list[re.Match[str]] = []
-    for regex in _DASH_CUE_RES:
-        matches += regex.finditer(text)
-    matches.sort(key=re.Match.start)
-    return matches
+    return matches_in_order(_DASH_CUE_RES, text)
+
+
 # A colon right after a word and right before a quotation: "Loretta Lynch: 'Be ...'"
 _COLON_QUOTE_RE = re.compile(r":(?=[ \u00a0]*(?:[\"“‘]|''))")
 
