@@ -226,7 +226,7 @@ _SENTENCE_ENDS = tuple(SENTENCE_END_CHARS)
 
 def is_title_like(line: str) -> bool:
     """A short line that does not end like a sentence (a headline, teaser or heading)."""
-    return not line.endswith(_SENTENCE_ENDS) and len(line.split()) <= MAX_TITLE_WORDS
+    return _is_title_like(line, len(line.split()))
 
 
 def _is_title_like(line: str, split_words: int) -> bool:

@@ -3,7 +3,6 @@ the attribution (source and content)."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -127,13 +126,10 @@ class _Cue(NamedTuple):
 def _locate_cue(
     sent: _Sent, form_start: int, form_end: int, rule: CueRule, w: _Words
 ) -> _Cue | None:
-    """Token range of a cue form, widened over up to three helper words ("has also said").
-
-    (Runs for every cue: the token indexes are looked up directly, as :func:`_tok_index`
-    does, and the rule's name is read once.)"""
+    """Token range of a cue form, widened over up to three helper words ("has also said")."""
     toks = sent.toks
-    fi = bisect.bisect_left(sent.starts, form_start)
-    cj = bisect.bisect_left(sent.starts, form_end)
+    fi = _tok_index(sent, form_start)
+    cj = _tok_index(sent, form_end)
     if fi >= cj:
         return None
     ci = fi

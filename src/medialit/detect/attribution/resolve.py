@@ -21,9 +21,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 def _resolve(text: str, found: Sequence[_Found]) -> list[tuple[str, str]]:
     """(resolved_source, source_kind) for each attribution, in order (rule 6)."""
     out: list[tuple[str, str]] = []
-    people: list[str] = []  # full names of named people, latest last
-    # surname -> the latest of ``people`` with it: a look-up, not a walk back through
-    # every earlier name (that took time growing with the square of the names)
+    latest_person = ""  # the full name of the last named person ("he" points to it)
+    # surname -> the latest full name with it: a look-up, not a walk back through every
+    # earlier name (that took time growing with the square of the names)
     by_surname: dict[str, str] = {}
     outlets: list[str] = []  # names of the news outlets named as sources, latest last
     for f in found:
@@ -33,8 +33,8 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[tuple[str, str]]:
         source = text[f.source_start : f.source_end]
         low = source.lower()
         if low in ("he", "she", "him", "her") and f.source_kind == "pronoun":
-            if people:
-                out.append((people[-1], "named_person"))
+            if latest_person:
+                out.append((latest_person, "named_person"))
             else:
                 out.append(("", "pronoun"))
             continue
@@ -46,7 +46,7 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[tuple[str, str]]:
             earlier = by_surname.get(resolved.split()[-1])
             if earlier is not None and len(earlier) > len(resolved):
                 resolved = earlier
-            people.append(resolved)
+            latest_person = resolved
             by_surname[resolved.split()[-1]] = resolved
         elif f.source_kind == "media_outlet":
             if _is_generic(resolved):

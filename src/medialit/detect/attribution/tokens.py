@@ -66,7 +66,7 @@ def _is_name_tok(tok: str, w: _Words) -> bool:
     social media handle ("@nycsouthpaw")."""
     if tok[:1] == "@":
         return len(tok) > 1
-    if not tok[:1].isupper() and tok not in w.name_particle:  # _is_cap, without a call
+    if not _is_cap(tok) and tok not in w.name_particle:
         return False
     low = tok.lower()
     if tok in w.title:
